@@ -1,0 +1,1 @@
+Console.WriteLine("CorridorPlanner: coming with the solver.");

@@ -1,0 +1,45 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace FreightOptimizer.Results;
+
+/// <summary>
+/// What <c>FreightPlanner.Optimize</c> returns: a status, a solve report and, when a solution was
+/// found, the plan. Check <see cref="Status"/> (or use <see cref="TryGetPlan"/>) before reading the plan.
+/// </summary>
+public sealed record OptimizationResult
+{
+    /// <summary>How the solve ended.</summary>
+    public required SolveStatus Status { get; init; }
+
+    /// <summary>How the solve went.</summary>
+    public required SolveReport Report { get; init; }
+
+    /// <summary>The plan, or null when the solve ended without one.</summary>
+    public AllocationPlan? Plan { get; init; }
+
+    /// <summary>A sentence on why there is no plan or what to watch for, or null.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Whether a plan exists.</summary>
+    [MemberNotNullWhen(true, nameof(Plan))]
+    public bool HasPlan => Plan is not null;
+
+    /// <summary>Whether the solve proved optimality and the plan exists.</summary>
+    public bool IsOptimal => Status == SolveStatus.Optimal && Plan is not null;
+
+    /// <summary>Gets the plan when there is one.</summary>
+    /// <param name="plan">The plan, or null.</param>
+    /// <returns>Whether a plan exists.</returns>
+    public bool TryGetPlan([NotNullWhen(true)] out AllocationPlan? plan)
+    {
+        plan = Plan;
+        return plan is not null;
+    }
+
+    /// <summary>Gets the plan, or throws when the solve ended without one.</summary>
+    /// <returns>The plan.</returns>
+    /// <exception cref="InvalidOperationException">No plan exists; the message gives the status.</exception>
+    public AllocationPlan GetPlanOrThrow() =>
+        Plan ?? throw new InvalidOperationException(
+            $"The solve ended with status {Status} and no plan.{(Message is null ? "" : " " + Message)}");
+}

@@ -1,0 +1,57 @@
+namespace FreightOptimizer.Results;
+
+/// <summary>How a solve ended. A solve that found nothing is a status, not an exception.</summary>
+public enum SolveStatus
+{
+    /// <summary>Solved to optimality (for a MIP, within the relative gap asked for).</summary>
+    Optimal,
+
+    /// <summary>Stopped early with a solution that is feasible but not proven optimal.</summary>
+    Feasible,
+
+    /// <summary>The time limit was reached; the best solution found, if any, is kept.</summary>
+    TimeLimit,
+
+    /// <summary>Cancelled through the cancellation token; the best solution found, if any, is kept.</summary>
+    Cancelled,
+
+    /// <summary>No plan satisfies the constraints (only possible with hard demands, minimum flows or fixed decisions).</summary>
+    Infeasible,
+
+    /// <summary>The objective can fall without limit (cannot happen with non-negative costs).</summary>
+    Unbounded,
+
+    /// <summary>The solver rejected the model or failed numerically.</summary>
+    InvalidModel,
+
+    /// <summary>The requested engine is not available in this build or on this platform.</summary>
+    SolverUnavailable,
+}
+
+/// <summary>Which solver engine to use.</summary>
+public enum SolverEngine
+{
+    /// <summary>The cheapest engine that is exact for the scenario: LP when there are no integer decisions, else MIP.</summary>
+    Auto,
+
+    /// <summary>Google's GLOP primal/dual simplex (LP only). The default LP engine.</summary>
+    Glop,
+
+    /// <summary>COIN-OR Clp simplex (LP only).</summary>
+    Clp,
+
+    /// <summary>
+    /// Google's PDLP first-order method (LP only), run with tight tolerances (relative and absolute
+    /// optimality 1e-10) so that its plans verify.
+    /// </summary>
+    Pdlp,
+
+    /// <summary>
+    /// HiGHS, for LPs and MIPs. Its .NET interface returns no real duals, so its plans are priced by
+    /// an LP re-solve with GLOP. It cannot be interrupted through the cancellation token.
+    /// </summary>
+    Highs,
+
+    /// <summary>SCIP branch and cut (MIP). The default MIP engine; can be interrupted and returns its incumbent.</summary>
+    Scip,
+}

@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace FreightOptimizer.Validation;
+
+/// <summary>How serious a validation issue is.</summary>
+public enum ValidationSeverity
+{
+    /// <summary>The scenario cannot be solved as written.</summary>
+    Error,
+
+    /// <summary>The scenario solves, but something in it is probably not what was meant.</summary>
+    Warning,
+}
+
+/// <summary>Stable codes for validation issues; a code never changes meaning once shipped.</summary>
+public enum ValidationCode
+{
+    /// <summary>The text is not well-formed JSON.</summary>
+    MalformedJson = 1,
+
+    /// <summary>The <c>formatVersion</c> is missing or not one this reader knows.</summary>
+    UnsupportedFormatVersion = 2,
+
+    /// <summary>A field the format does not define.</summary>
+    UnknownField = 3,
+
+    /// <summary>A required field is missing (or null).</summary>
+    MissingField = 4,
+
+    /// <summary>A value has the wrong JSON type.</summary>
+    WrongType = 5,
+
+    /// <summary>Two commodities, locations, routes, periods or investments share an id.</summary>
+    DuplicateId = 6,
+
+    /// <summary>A reference to an id that does not exist.</summary>
+    UnknownReference = 7,
+
+    /// <summary>A number is NaN or infinite.</summary>
+    NotFinite = 8,
+
+    /// <summary>A quantity or money amount is negative.</summary>
+    Negative = 9,
+
+    /// <summary>A value lies outside its allowed range or set.</summary>
+    OutOfRange = 10,
+
+    /// <summary>A route starts and ends at the same location.</summary>
+    SelfLoop = 11,
+
+    /// <summary>A route's <c>costPerTonne</c> is empty, so it could carry nothing.</summary>
+    EmptyCostMap = 12,
+
+    /// <summary>An investment names both or neither of <c>location</c> and <c>route</c>.</summary>
+    InvestmentTarget = 13,
+
+    /// <summary>An investment targets a location or route without capacity (unlimited).</summary>
+    InvestmentOnUnlimitedTarget = 14,
+
+    /// <summary><c>maxUnits</c> does not fit the investment's kind.</summary>
+    MaxUnitsMismatch = 15,
+
+    /// <summary>Investment prerequisites form a cycle.</summary>
+    PrerequisiteCycle = 16,
+
+    /// <summary>A prerequisite names a <c>Continuous</c> option.</summary>
+    ContinuousPrerequisite = 17,
+
+    /// <summary>An exclusive group has only one option.</summary>
+    ExclusiveGroupOfOne = 18,
+
+    /// <summary>A supply or demand sits at a location that cannot handle its commodity.</summary>
+    CommodityNotHandled = 19,
+
+    /// <summary>An id is empty or whitespace.</summary>
+    EmptyId = 20,
+
+    /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
+    UnreachableDemand = 101,
+
+    /// <summary>Warning: a route's minimum flow exceeds its capacity in some period.</summary>
+    MinimumFlowAboveCapacity = 102,
+
+    /// <summary>Warning: no flow can ever use a location or route.</summary>
+    UnusableElement = 103,
+}
+
+/// <summary>One problem in a scenario, with where it is and a sentence a planner understands.</summary>
+/// <param name="Code">The stable code.</param>
+/// <param name="Severity">Error or warning.</param>
+/// <param name="Path">
+/// Where: a JSON path such as <c>$.routes[3].costPerTonne.coal</c>. For scenarios built in code
+/// the path names the entity by its position and id, for example <c>$.routes[3] (id 'kuzbass-rail')</c>.
+/// </param>
+/// <param name="Message">What is wrong, in domain words.</param>
+public sealed record ValidationIssue(ValidationCode Code, ValidationSeverity Severity, string Path, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Severity.ToString().ToUpperInvariant()} {Code} at {Path}: {Message}");
+}
+
+/// <summary>
+/// Thrown when a scenario (from JSON or from code) cannot be used; carries every issue found, not
+/// only the first.
+/// </summary>
+public sealed class FreightValidationException : Exception
+{
+    /// <summary>Creates the exception from the issues found.</summary>
+    /// <param name="issues">Every issue found (errors and warnings).</param>
+    public FreightValidationException(IEnumerable<ValidationIssue> issues)
+        : this(issues?.ToImmutableArray() ?? throw new ArgumentNullException(nameof(issues)))
+    {
+    }
+
+    private FreightValidationException(ImmutableArray<ValidationIssue> issues)
+        : base(Describe(issues))
+    {
+        Issues = issues;
+    }
+
+    /// <summary>Creates the exception with a message only.</summary>
+    public FreightValidationException()
+        : this([])
+    {
+    }
+
+    /// <summary>Creates the exception with a message only.</summary>
+    /// <param name="message">The message.</param>
+    public FreightValidationException(string message)
+        : base(message)
+    {
+        Issues = [];
+    }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public FreightValidationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Issues = [];
+    }
+
+    /// <summary>Every issue found, errors first.</summary>
+    public ImmutableArray<ValidationIssue> Issues { get; }
+
+    /// <summary>The errors only.</summary>
+    public IEnumerable<ValidationIssue> Errors => Issues.Where(i => i.Severity == ValidationSeverity.Error);
+
+    private static string Describe(ImmutableArray<ValidationIssue> issues)
+    {
+        var errors = issues.Where(i => i.Severity == ValidationSeverity.Error).ToList();
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"The scenario is invalid: {errors.Count} error(s).");
+        foreach (var issue in errors) text.AppendLine().Append("  ").Append(issue);
+        return text.ToString();
+    }
+}
