@@ -1,0 +1,124 @@
+namespace FreightOptimizer.Formulation;
+
+/// <summary>
+/// A solver-neutral linear (or mixed-integer) program: minimise Σ cost·x + constant subject to
+/// lower ≤ Σ coef·x ≤ upper per row and bounds per variable. Formulations fill it; the OR-Tools
+/// adapter hands it to a solver; exporters write it. Names exist for export and debugging only.
+/// </summary>
+internal sealed class LinearProblem
+{
+    private readonly List<double> _lower = [];
+    private readonly List<double> _upper = [];
+    private readonly List<double> _cost = [];
+    private readonly List<bool> _integer = [];
+    private readonly List<string> _variableNames = [];
+    private readonly List<Row> _rows = [];
+
+    public int VariableCount => _lower.Count;
+
+    public int RowCount => _rows.Count;
+
+    public int IntegerCount { get; private set; }
+
+    public double ObjectiveConstant { get; set; }
+
+    public IReadOnlyList<double> VariableLower => _lower;
+
+    public IReadOnlyList<double> VariableUpper => _upper;
+
+    public IReadOnlyList<double> Cost => _cost;
+
+    public IReadOnlyList<bool> IsInteger => _integer;
+
+    public IReadOnlyList<string> VariableNames => _variableNames;
+
+    public IReadOnlyList<Row> Rows => _rows;
+
+    public int AddVariable(double lower, double upper, double cost, bool integer, string name)
+    {
+        _lower.Add(lower);
+        _upper.Add(upper);
+        _cost.Add(cost);
+        _integer.Add(integer);
+        _variableNames.Add(name);
+        if (integer) IntegerCount++;
+        return _lower.Count - 1;
+    }
+
+    public int AddRow(double lower, double upper, string name)
+    {
+        _rows.Add(new Row(lower, upper, name));
+        return _rows.Count - 1;
+    }
+
+    public void AddTerm(int row, int variable, double coefficient)
+    {
+        if (coefficient != 0) _rows[row].Add(variable, coefficient);
+    }
+
+    public void SetBounds(int variable, double lower, double upper)
+    {
+        _lower[variable] = lower;
+        _upper[variable] = upper;
+    }
+
+    /// <summary>
+    /// A copy in which every integer variable is fixed at its (rounded) value and made continuous:
+    /// the LP whose duals price a MIP solution.
+    /// </summary>
+    public LinearProblem WithIntegersFixed(IReadOnlyList<double> values)
+    {
+        var copy = new LinearProblem { ObjectiveConstant = ObjectiveConstant };
+        for (var j = 0; j < VariableCount; j++)
+        {
+            if (_integer[j])
+            {
+                var v = Math.Round(values[j]);
+                copy.AddVariable(v, v, _cost[j], false, _variableNames[j]);
+            }
+            else
+            {
+                copy.AddVariable(_lower[j], _upper[j], _cost[j], false, _variableNames[j]);
+            }
+        }
+
+        foreach (var row in _rows)
+        {
+            var r = copy.AddRow(row.Lower, row.Upper, row.Name);
+            for (var i = 0; i < row.Count; i++) copy.AddTerm(r, row.Variables[i], row.Coefficients[i]);
+        }
+
+        return copy;
+    }
+
+    internal sealed class Row(double lower, double upper, string name)
+    {
+        private int[] _variables = new int[4];
+        private double[] _coefficients = new double[4];
+
+        public double Lower { get; } = lower;
+
+        public double Upper { get; } = upper;
+
+        public string Name { get; } = name;
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<int> Variables => _variables.AsSpan(0, Count);
+
+        public ReadOnlySpan<double> Coefficients => _coefficients.AsSpan(0, Count);
+
+        public void Add(int variable, double coefficient)
+        {
+            if (Count == _variables.Length)
+            {
+                Array.Resize(ref _variables, Count * 2);
+                Array.Resize(ref _coefficients, Count * 2);
+            }
+
+            _variables[Count] = variable;
+            _coefficients[Count] = coefficient;
+            Count++;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using FreightOptimizer.Formulation;
+using FreightOptimizer.Results;
+using Google.OrTools.LinearSolver;
+
+namespace FreightOptimizer.Solving.OrTools;
+
+/// <summary>
+/// The only user of OR-Tools' linear-solver API: loads a <see cref="LinearProblem"/> into the chosen
+/// engine, solves it under a time limit and cancellation token, and copies every value out before
+/// the native solver is disposed.
+/// </summary>
+internal static class OrToolsSolver
+{
+    /// <summary>The OR-Tools solver id for an engine and model kind, or null when the engine cannot solve it.</summary>
+    public static string? SolverId(SolverEngine engine, bool mip) => (engine, mip) switch
+    {
+        (SolverEngine.Glop, false) => "GLOP",
+        (SolverEngine.Clp, false) => "CLP",
+        (SolverEngine.Pdlp, false) => "PDLP",
+        (SolverEngine.Highs, false) => "HIGHS_LP",
+        (SolverEngine.Highs, true) => "HIGHS",
+        (SolverEngine.Scip, _) => "SCIP",
+        _ => null,
+    };
+
+    /// <summary>Whether the engine returns real duals for an LP through this API.</summary>
+    public static bool GivesDuals(SolverEngine engine) => engine is SolverEngine.Glop or SolverEngine.Clp or SolverEngine.Pdlp;
+
+    public static SolverOutcome Solve(LinearProblem problem, SolverEngine engine, SolveOptions options, CancellationToken cancellationToken)
+    {
+        var mip = problem.IntegerCount > 0;
+        var id = SolverId(engine, mip) ?? throw new InvalidOperationException($"Engine {engine} cannot solve this model.");
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new SolverOutcome { Status = SolveStatus.Cancelled, Message = "Cancelled before the solve started." };
+        }
+
+        using var solver = Solver.CreateSolver(id);
+        if (solver is null)
+        {
+            return new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = $"OR-Tools could not create the {id} solver on this platform." };
+        }
+
+        solver.SuppressOutput();
+        var variables = Load(solver, problem);
+        Configure(solver, engine, mip, options);
+
+        using var parameters = new MPSolverParameters();
+        if (mip) parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.RelativeMipGap);
+
+        var clock = Stopwatch.StartNew();
+        Solver.ResultStatus status;
+        using (cancellationToken.Register(() => solver.InterruptSolve()))
+        {
+            status = solver.Solve(parameters);
+        }
+
+        clock.Stop();
+        var cancelled = cancellationToken.IsCancellationRequested;
+        var timeLimitReached = options.TimeLimit is { } limit && clock.Elapsed >= limit * 0.98;
+        var mapped = StatusTable.Map(status, cancelled, timeLimitReached);
+        if (!StatusTable.HasSolution(status))
+        {
+            return new SolverOutcome
+            {
+                Status = mapped,
+                WallTime = clock.Elapsed,
+                Message = string.Create(CultureInfo.InvariantCulture, $"{id} ended with {status}."),
+            };
+        }
+
+        var values = new double[variables.Length];
+        for (var j = 0; j < variables.Length; j++) values[j] = variables[j].SolutionValue();
+        double[]? duals = null;
+        if (!mip && GivesDuals(engine))
+        {
+            var constraints = solver.constraints();
+            duals = new double[constraints.Count];
+            for (var i = 0; i < duals.Length; i++) duals[i] = constraints[i].DualValue();
+        }
+
+        var objective = solver.Objective();
+        return new SolverOutcome
+        {
+            Status = mapped,
+            Values = values,
+            Duals = duals,
+            Objective = objective.Value(),
+            BestBound = mip ? objective.BestBound() : null,
+            Iterations = solver.Iterations(),
+            Nodes = mip ? solver.Nodes() : null,
+            WallTime = clock.Elapsed,
+        };
+    }
+
+    private static Variable[] Load(Solver solver, LinearProblem problem)
+    {
+        var variables = new Variable[problem.VariableCount];
+        var objective = solver.Objective();
+        for (var j = 0; j < variables.Length; j++)
+        {
+            variables[j] = solver.MakeVar(problem.VariableLower[j], problem.VariableUpper[j], problem.IsInteger[j], problem.VariableNames[j]);
+            if (problem.Cost[j] != 0) objective.SetCoefficient(variables[j], problem.Cost[j]);
+        }
+
+        objective.SetOffset(problem.ObjectiveConstant);
+        objective.SetMinimization();
+        foreach (var row in problem.Rows)
+        {
+            var constraint = solver.MakeConstraint(row.Lower, row.Upper, row.Name);
+            var vars = row.Variables;
+            var coefficients = row.Coefficients;
+            for (var i = 0; i < vars.Length; i++) constraint.SetCoefficient(variables[vars[i]], coefficients[i]);
+        }
+
+        return variables;
+    }
+
+    private static void Configure(Solver solver, SolverEngine engine, bool mip, SolveOptions options)
+    {
+        if (options.TimeLimit is { } limit) solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
+        if (options.Threads is { } threads) solver.SetNumThreads(threads);
+        switch (engine)
+        {
+            case SolverEngine.Pdlp:
+                var tolerance = SolveDefaults.PdlpTolerance.ToString("R", CultureInfo.InvariantCulture);
+                solver.SetSolverSpecificParametersAsString(
+                    $"termination_criteria {{ simple_optimality_criteria {{ eps_optimal_relative: {tolerance} eps_optimal_absolute: {tolerance} }} }}");
+                break;
+            case SolverEngine.Highs when mip:
+                // HiGHS ignores the generic MIP-gap parameter; its own option goes in as text. The
+                // setter returns false although the string is applied when the solve starts.
+                solver.SetSolverSpecificParametersAsString(
+                    string.Create(CultureInfo.InvariantCulture, $"mip_rel_gap={options.RelativeMipGap:R}"));
+                break;
+        }
+    }
+}

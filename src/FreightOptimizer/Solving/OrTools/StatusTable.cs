@@ -1,0 +1,27 @@
+using FreightOptimizer.Results;
+using Google.OrTools.LinearSolver;
+
+namespace FreightOptimizer.Solving.OrTools;
+
+/// <summary>The one table that maps OR-Tools' result statuses to ours.</summary>
+internal static class StatusTable
+{
+    /// <summary>Maps a raw OR-Tools status, given whether the solve was cancelled or hit its time limit.</summary>
+    public static SolveStatus Map(Solver.ResultStatus status, bool cancelled, bool timeLimitReached) => status switch
+    {
+        Solver.ResultStatus.OPTIMAL => SolveStatus.Optimal,
+        Solver.ResultStatus.FEASIBLE when cancelled => SolveStatus.Cancelled,
+        Solver.ResultStatus.FEASIBLE when timeLimitReached => SolveStatus.TimeLimit,
+        Solver.ResultStatus.FEASIBLE => SolveStatus.Feasible,
+        Solver.ResultStatus.INFEASIBLE => SolveStatus.Infeasible,
+        Solver.ResultStatus.UNBOUNDED => SolveStatus.Unbounded,
+        Solver.ResultStatus.MODEL_INVALID => SolveStatus.InvalidModel,
+        Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED when cancelled => SolveStatus.Cancelled,
+        Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED when timeLimitReached => SolveStatus.TimeLimit,
+        _ => SolveStatus.InvalidModel,
+    };
+
+    /// <summary>Whether the raw status comes with a solution.</summary>
+    public static bool HasSolution(Solver.ResultStatus status) =>
+        status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE;
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using FreightOptimizer.Formulation;
+using FreightOptimizer.Network;
+using FreightOptimizer.Results;
+using FreightOptimizer.Scenarios;
+
+namespace FreightOptimizer.Solving;
+
+/// <summary>
+/// Turns solver values and duals back into an <see cref="AllocationPlan"/> through the model's
+/// index map: tonnes and money in the scenario's units, prices by their meaning.
+/// </summary>
+internal static class PlanAssembler
+{
+    /// <summary>Values below this many tonnes are noise from the solver's tolerances and are reported as 0.</summary>
+    private const double TonnesNoise = 1e-6;
+
+    public static AllocationPlan Assemble(Scenario scenario, FreightModel model, double[] values, double[]? duals, double objective)
+    {
+        var s = model.Scaling;
+        var network = scenario.Network;
+        var periods = scenario.Horizon.Periods;
+        double Tonnes(int variable) => Clean(values[variable] * s.TonneUnit);
+
+        var flows = ImmutableArray.CreateBuilder<RouteFlow>();
+        var transport = 0.0;
+        var handling = 0.0;
+        var routeThroughput = new Dictionary<(int Route, int Period), double>();
+        var locationThroughput = new Dictionary<(int Location, int Period), double>();
+        var locationIndex = new Dictionary<LocationId, int>();
+        for (var i = 0; i < network.Locations.Length; i++) locationIndex.TryAdd(network.Locations[i].Id, i);
+
+        foreach (var f in model.Flows)
+        {
+            var tonnes = Tonnes(f.Variable);
+            if (tonnes == 0) continue;
+            var route = network.Routes[f.Route];
+            var commodity = network.Commodities[f.Commodity].Id;
+            flows.Add(new RouteFlow(route.Id, commodity, periods[f.Period].Id, tonnes));
+            transport += route.CostPerTonne[commodity] * tonnes;
+            var to = locationIndex[route.To];
+            handling += network.Locations[to].HandlingCostOf(commodity) * tonnes;
+            Add(routeThroughput, (f.Route, f.Period), tonnes);
+            Add(locationThroughput, (to, f.Period), tonnes);
+        }
+
+        var supplyCost = 0.0;
+        var supplied = new SortedDictionary<(int, int, int), double>();
+        foreach (var v in model.Supplies)
+        {
+            var tonnes = Tonnes(v.Variable);
+            if (tonnes == 0) continue;
+            var line = scenario.Supplies[v.Line];
+            supplyCost += line.CostPerTonne * tonnes;
+            handling += network.Locations[v.Location].HandlingCostOf(line.Commodity) * tonnes;
+            Add(supplied, (v.Location, v.Commodity, v.Period), tonnes);
+            Add(locationThroughput, (v.Location, v.Period), tonnes);
+        }
+
+        var penalty = 0.0;
+        var unmet = new SortedDictionary<(int, int, int), double>();
+        foreach (var v in model.Unmet)
+        {
+            var tonnes = Tonnes(v.Variable);
+            if (tonnes == 0) continue;
+            penalty += scenario.PenaltyOf(scenario.Demands[v.Line]) * tonnes;
+            Add(unmet, (v.Location, v.Commodity, v.Period), tonnes);
+        }
+
+        foreach (var c in model.ClosedDemands)
+        {
+            if (!c.Hard) penalty += scenario.PenaltyOf(scenario.Demands[c.Line]) * c.Tonnes;
+            Add(unmet, (c.Location, c.Commodity, c.Period), c.Tonnes);
+        }
+
+        var investments = ImmutableArray.CreateBuilder<InvestmentDecision>();
+        var capital = 0.0;
+        var units = new double[model.Investments.Length];
+        for (var i = 0; i < model.Investments.Length; i++)
+        {
+            var option = scenario.Investments[i];
+            var u = values[model.Investments[i].Units];
+            u = option.IsInteger ? Math.Round(u) : Clean(u);
+            units[i] = u;
+            capital += Economics.ObjectiveCostPerUnit(scenario, option) * u;
+            investments.Add(new InvestmentDecision(option.Id, u));
+        }
+
+        var capacityUse = ImmutableArray.CreateBuilder<CapacityUse>();
+        var capacityPrices = ImmutableArray.CreateBuilder<CapacityPrice>();
+        var bottlenecks = new List<Bottleneck>();
+        foreach (var row in model.CapacityRows)
+        {
+            var capacity = row.BaseTonnes + row.Additions.Sum(a => a.TonnesPerUnit * units[a.Option]);
+            var throughput = row.IsRoute
+                ? routeThroughput.GetValueOrDefault((row.Target, row.Period))
+                : locationThroughput.GetValueOrDefault((row.Target, row.Period));
+            RouteId? route = row.IsRoute ? network.Routes[row.Target].Id : (RouteId?)null;
+            LocationId? location = row.IsRoute ? (LocationId?)null : network.Locations[row.Target].Id;
+            var period = periods[row.Period].Id;
+            capacityUse.Add(new CapacityUse(route, location, period, throughput, capacity));
+            if (duals is null) continue;
+            var price = Clean(-duals[row.Row] * s.MoneyUnit / s.TonneUnit);
+            capacityPrices.Add(new CapacityPrice(route, location, period, price));
+            if (price > 0 && capacity - throughput <= SolveDefaults.BindingSlack * Math.Max(capacity, 1))
+            {
+                bottlenecks.Add(new Bottleneck(route, location, period, capacity > 0 ? throughput / capacity : 1.0, price));
+            }
+        }
+
+        var prices = PlanPrices.None;
+        if (duals is not null)
+        {
+            var balance = model.BalanceRows
+                .Select(b => new BalancePrice(network.Locations[b.Location].Id, network.Commodities[b.Commodity].Id, periods[b.Period].Id, Clean(duals[b.Row] * s.MoneyUnit / s.TonneUnit)))
+                .ToImmutableArray();
+            var minimum = model.MinimumFlowRows
+                .Select(m => new MinimumFlowPrice(network.Routes[m.Route].Id, periods[m.Period].Id, Clean(duals[m.Row] * s.MoneyUnit / s.TonneUnit)))
+                .ToImmutableArray();
+            double? budget = model.BudgetRow >= 0 ? Clean(-duals[model.BudgetRow] * s.MoneyUnit / s.CapitalUnit) : null;
+            if (budget is null && scenario.Budget is not null) budget = 0;
+            prices = new PlanPrices(balance, capacityPrices.ToImmutable(), minimum, budget);
+        }
+
+        return new AllocationPlan
+        {
+            ScenarioName = scenario.Name,
+            Objective = objective,
+            Costs = new CostBreakdown(transport, handling, supplyCost, capital, penalty),
+            Flows = flows.ToImmutable(),
+            Supplied = [.. supplied.Select(kv => new SupplyUse(network.Locations[kv.Key.Item1].Id, network.Commodities[kv.Key.Item2].Id, periods[kv.Key.Item3].Id, kv.Value))],
+            Unmet = [.. unmet.Select(kv => new UnmetDemand(network.Locations[kv.Key.Item1].Id, network.Commodities[kv.Key.Item2].Id, periods[kv.Key.Item3].Id, kv.Value))],
+            Investments = investments.ToImmutable(),
+            CapacityUse = capacityUse.ToImmutable(),
+            Prices = prices,
+            Bottlenecks = [.. bottlenecks
+                .OrderByDescending(b => b.PerTonne)
+                .ThenBy(b => b.Route?.Value ?? b.Location?.Value, StringComparer.Ordinal)
+                .ThenBy(b => scenario.Horizon.IndexOf(b.Period))],
+        };
+    }
+
+    private static double Clean(double value) => Math.Abs(value) < TonnesNoise ? 0 : value;
+
+    private static void Add<TKey>(IDictionary<TKey, double> sums, TKey key, double value)
+        where TKey : notnull =>
+        sums[key] = sums.TryGetValue(key, out var sum) ? sum + value : value;
+}

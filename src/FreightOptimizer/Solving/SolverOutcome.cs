@@ -1,0 +1,27 @@
+using FreightOptimizer.Results;
+
+namespace FreightOptimizer.Solving;
+
+/// <summary>What a solver returned, copied out of it before it was disposed.</summary>
+internal sealed class SolverOutcome
+{
+    public required SolveStatus Status { get; init; }
+
+    /// <summary>Variable values, or null when the solve found no solution.</summary>
+    public double[]? Values { get; init; }
+
+    /// <summary>Row duals (∂objective/∂rhs), or null when the engine gave none.</summary>
+    public double[]? Duals { get; init; }
+
+    public double Objective { get; init; }
+
+    public double? BestBound { get; init; }
+
+    public long? Iterations { get; init; }
+
+    public long? Nodes { get; init; }
+
+    public TimeSpan WallTime { get; init; }
+
+    public string? Message { get; init; }
+}

@@ -1,0 +1,154 @@
+using FreightOptimizer.Network;
+using FreightOptimizer.Results;
+using FreightOptimizer.Scenarios;
+using FreightOptimizer.Solving;
+
+namespace FreightOptimizer.Tests.Solving;
+
+public sealed class FreightPlannerTests
+{
+    private static Dictionary<CommodityId, double> Coal(double cost) => new() { ["coal"] = cost };
+
+    /// <summary>
+    /// A → B → C costs 2 + 3 per tonne but A → B carries at most 50; A → C direct costs 10. Supply at A
+    /// costs 1. Demand at C is 80: 50 go through B, 30 direct. By hand: transport 50·5 + 30·10 = 550,
+    /// supply 80, objective 630; price at C = 1 + 10 = 11; capacity price of A → B = 10 − 5 = 5.
+    /// </summary>
+    internal static Scenario BottleneckLine() => new ScenarioBuilder(
+            new FreightNetworkBuilder()
+                .AddCommodity("coal")
+                .AddLocation("A", LocationKind.Origin)
+                .AddLocation("B", LocationKind.Hub)
+                .AddLocation("C", LocationKind.Market)
+                .AddRoute("a-b", "A", "B", TransportMode.Rail, Coal(2), 50)
+                .AddRoute("b-c", "B", "C", TransportMode.Rail, Coal(3))
+                .AddRoute("a-c", "A", "C", TransportMode.Road, Coal(10))
+                .Build())
+        .AddSupply("A", "coal", 100, costPerTonne: 1)
+        .AddDemand("C", "coal", 80, unmetPenaltyPerTonne: 1000)
+        .Build();
+
+    [Theory]
+    [InlineData(SolverEngine.Auto)]
+    [InlineData(SolverEngine.Glop)]
+    [InlineData(SolverEngine.Clp)]
+    [InlineData(SolverEngine.Pdlp)]
+    [InlineData(SolverEngine.Highs)]
+    [InlineData(SolverEngine.Scip)]
+    public void Optimize_BottleneckLine_MatchesHandComputedPlanAndPrices(SolverEngine engine)
+    {
+        var result = FreightPlanner.Optimize(BottleneckLine(), new SolveOptions { Engine = engine });
+
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        var plan = result.GetPlanOrThrow();
+        Assert.Equal(630, plan.Objective, 1e-4);
+        Assert.Equal(550, plan.Costs.Transport, 1e-4);
+        Assert.Equal(80, plan.Costs.Supply, 1e-4);
+        Assert.Equal(50, plan.Flows.Single(f => f.Route == "a-b").Tonnes, 1e-5);
+        Assert.Equal(30, plan.Flows.Single(f => f.Route == "a-c").Tonnes, 1e-5);
+        Assert.Equal(11, plan.Prices.Balance.Single(p => p.Location == "C").PerTonne, 1e-4);
+        Assert.Equal(1, plan.Prices.Balance.Single(p => p.Location == "A").PerTonne, 1e-4);
+        Assert.Equal(5, plan.Prices.Capacity.Single(p => p.Route == "a-b").PerTonne, 1e-4);
+        var bottleneck = Assert.Single(plan.Bottlenecks);
+        Assert.Equal("a-b", bottleneck.Route?.Value);
+        Assert.Equal(1.0, bottleneck.Utilisation, 1e-6);
+    }
+
+    [Fact]
+    public void Optimize_ShortSupply_UnmetPaysPenaltyAndPriceEqualsPenalty()
+    {
+        var scenario = BottleneckLine() with { Demands = [new Demand("C", "coal", 150) { UnmetPenaltyPerTonne = 1000 }] };
+
+        var plan = FreightPlanner.Optimize(scenario).GetPlanOrThrow();
+
+        Assert.Equal(50, plan.TotalUnmetTonnes, 1e-5);
+        Assert.Equal(50_000, plan.Costs.UnmetPenalty, 1e-3);
+        Assert.Equal(1000, plan.Prices.Balance.Single(p => p.Location == "C").PerTonne, 1e-4);
+    }
+
+    [Fact]
+    public void Optimize_HardDemandBeyondSupply_IsInfeasibleWithoutPlan()
+    {
+        var scenario = BottleneckLine() with { Demands = [new Demand("C", "coal", 150) { MustServe = true }] };
+
+        var result = FreightPlanner.Optimize(scenario);
+
+        Assert.Equal(SolveStatus.Infeasible, result.Status);
+        Assert.False(result.HasPlan);
+        Assert.Throws<InvalidOperationException>(() => result.GetPlanOrThrow());
+    }
+
+    [Fact]
+    public void Optimize_BinaryInvestmentWorthIt_IsBuiltAndPricedWithDecisionFixed()
+    {
+        // Doubling A → B (50 more tonnes) saves 5 per tonne on 30 tonnes = 150 a year; it costs 100.
+        var scenario = BottleneckLine() with
+        {
+            Investments = [new InvestmentOption("double-a-b", 50, 100, 1) { Route = "a-b" }],
+        };
+
+        var result = FreightPlanner.Optimize(scenario);
+
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        Assert.Equal(SolverEngine.Scip, result.Report.Engine);
+        var plan = result.GetPlanOrThrow();
+        Assert.Equal(1, plan.Investments.Single().Units);
+        Assert.Equal(80 * 6 + 100, plan.Objective, 1e-4);
+        Assert.Equal(100, plan.Costs.Capital, 1e-6);
+        Assert.Contains("fixed", result.Report.PricingMethod, StringComparison.Ordinal);
+        Assert.Equal(6, plan.Prices.Balance.Single(p => p.Location == "C").PerTonne, 1e-4);
+    }
+
+    [Fact]
+    public void Optimize_LpEngineForMip_IsSolverUnavailable()
+    {
+        var scenario = BottleneckLine() with
+        {
+            Investments = [new InvestmentOption("double-a-b", 50, 100, 1) { Route = "a-b" }],
+        };
+
+        var result = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = SolverEngine.Glop });
+
+        Assert.Equal(SolveStatus.SolverUnavailable, result.Status);
+        Assert.Contains("integer", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Optimize_ClosedRoute_CarriesNothingInThatPeriod()
+    {
+        var scenario = new ScenarioBuilder(BottleneckLine().Network)
+            .AddPeriod("summer", 0.5)
+            .AddPeriod("winter", 0.5)
+            .SetAvailability((RouteId)"a-b", "winter", 0)
+            .AddSupply("A", "coal", 100, 1)
+            .AddDemand("C", "coal", 80, 1000)
+            .Build();
+
+        var plan = FreightPlanner.Optimize(scenario).GetPlanOrThrow();
+
+        Assert.DoesNotContain(plan.Flows, f => f.Route == "a-b" && f.Period == "winter");
+        Assert.Equal(25, plan.Flows.Single(f => f.Route == "a-b" && f.Period == "summer").Tonnes, 1e-5);
+        Assert.Equal(40, plan.Flows.Single(f => f.Route == "a-c" && f.Period == "winter").Tonnes, 1e-5);
+    }
+
+    [Fact]
+    public void Optimize_CancelledBeforeStart_ReturnsCancelledWithoutPlan()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        var result = FreightPlanner.Optimize(BottleneckLine(), cancellationToken: cts.Token);
+
+        Assert.Equal(SolveStatus.Cancelled, result.Status);
+        Assert.Null(result.Plan);
+    }
+
+    [Fact]
+    public void Optimize_InvalidOptions_ThrowsNamingEveryProblem()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FreightPlanner.Optimize(BottleneckLine(), new SolveOptions { RelativeMipGap = -1, Threads = 0 }));
+
+        Assert.Contains("RelativeMipGap", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Threads", ex.Message, StringComparison.Ordinal);
+    }
+}
