@@ -80,7 +80,7 @@ internal static class PlanAssembler
         {
             var option = scenario.Investments[i];
             var u = values[model.Investments[i].Units];
-            u = option.IsInteger ? Math.Round(u) : Clean(u);
+            u = option.IsInteger ? Math.Round(u) + 0.0 : Clean(u); // + 0.0 turns a rounded −0 into 0
             units[i] = u;
             capital += Economics.ObjectiveCostPerUnit(scenario, option) * u;
             investments.Add(new InvestmentDecision(option.Id, u));
