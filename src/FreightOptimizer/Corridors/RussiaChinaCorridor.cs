@@ -39,6 +39,18 @@
 //   available from January (a steady-state year after construction). No exclusive groups or
 //   prerequisites: the facts do not motivate any (the 2025 coal ropeway alternative to the
 //   conveyor [S59] has no capacity or cost to model). The budget cannot fund all four.
+//
+// How the base case reads (checked with an LP/MIP solve; RussiaChinaCorridorPlanTests keeps it so)
+// • Coal lands in Harbin for ~5,700 RUB/t by land (Zabaikalsk, conveyor) and on the coast for
+//   ~6,300–6,700 RUB/t by sea, as in the facts §6 cross-check; Dalian is the swing market.
+// • Zabaikalsk rail, the Mongolian transit and the Mohe–Daqing pipeline bind all year; the NSR binds
+//   July–November and Suez carries the rest of the western crude.
+// • The budget (25 bn RUB) buys the conveyor, which carries the Amur coal and relieves Zabaikalsk;
+//   without the budget cap Zabaikalsk would be expanded too. The Nizhneleninskoye terminal and the
+//   Xuan Yuan complex do not pay at these numbers: coal reaches Harbin more cheaply via Zabaikalsk,
+//   and iron ore, the bridge's main cargo today [S8b], is not modelled.
+// • Land coal in the plan (~30 Mt) is above 2023's 13.5 Mt [S80] because the crossings' other
+//   freight (ore, timber, grain, containers) is not modelled: read the volumes as capacity use.
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 using System.Collections.Immutable;
 using FreightOptimizer.Network;
