@@ -77,6 +77,9 @@ public enum ValidationCode
     /// <summary>An id is empty or whitespace.</summary>
     EmptyId = 20,
 
+    /// <summary>A field (or a key of a map such as <c>costPerTonne</c>) appears twice in one JSON object.</summary>
+    DuplicateField = 21,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 
