@@ -13,7 +13,7 @@ namespace FreightOptimizer.Serialization;
 /// <see cref="ScenarioValidator"/>. Broken array elements become placeholders so that the positions,
 /// and therefore the paths of semantic issues, stay those of the file.
 /// </summary>
-internal sealed class ScenarioJsonReader
+internal sealed partial class ScenarioJsonReader
 {
     private const int KnownVersion = 1;
     private readonly List<ValidationIssue> _structural = [];
@@ -69,8 +69,8 @@ internal sealed class ScenarioJsonReader
             return ScenarioReadResult.Failure(_structural);
         }
 
+        if (!CheckVersion(root)) return ScenarioReadResult.Failure(_structural);
         var obj = Fields(root, JsonPath.Root, "the scenario", ScenarioJsonFields.Root);
-        if (!CheckVersion(obj)) return ScenarioReadResult.Failure(_structural);
 
         var periods = Array(obj, "periods", required: false, ReadPeriod);
         var commodities = Array(obj, "commodities", required: true, ReadCommodity);
@@ -101,8 +101,14 @@ internal sealed class ScenarioJsonReader
         // would be reported as unknown.
         if (commodities is null || locations is null) return ScenarioReadResult.Failure(_structural);
 
+        // Semantic issues inside a field the walk already reported, or caused by reading such a field
+        // as absent, would only repeat it. Warnings are dropped too: they would describe a scenario
+        // that is not the one the file meant.
         var semantic = ScenarioValidator.Validate(scenario)
-            .Where(issue => !_structural.Any(s => JsonPath.IsWithin(issue.Path, s.Path)));
+            .Where(issue => !_structural.Any(s => JsonPath.IsWithin(issue.Path, s.Path)))
+            .Where(issue => !IsConsequenceOfStructuralIssue(scenario, issue))
+            .Where(issue => _structural.Count == 0 || issue.Severity == ValidationSeverity.Error)
+            .ToList();
         ImmutableArray<ValidationIssue> issues =
         [
             .. _structural,
@@ -114,11 +120,55 @@ internal sealed class ScenarioJsonReader
             : ScenarioReadResult.Success(scenario, issues);
     }
 
-    private bool CheckVersion(JsonObjectReader obj)
+    /// <summary>
+    /// Whether a semantic issue only follows from a field that was reported as broken and read as
+    /// absent or as its default: an investment kind read as Binary, a target read as absent, a
+    /// capacity read as unlimited, a commodities list with a placeholder entry.
+    /// </summary>
+    private bool IsConsequenceOfStructuralIssue(Scenario scenario, ValidationIssue issue)
+    {
+        var match = LinePath().Match(issue.Path);
+        if (!match.Success) return false;
+        var list = match.Groups["list"].Value;
+        var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
+        var entity = JsonPath.Element(JsonPath.Member(JsonPath.Root, list), index);
+        return (list, issue.Code) switch
+        {
+            ("investments", ValidationCode.MaxUnitsMismatch) => Broken(JsonPath.Member(entity, "kind")),
+            ("investments", ValidationCode.InvestmentTarget) =>
+                Broken(JsonPath.Member(entity, "location")) || Broken(JsonPath.Member(entity, "route")),
+            ("investments", ValidationCode.InvestmentOnUnlimitedTarget) => scenario.Investments[index] switch
+            {
+                { Location: { } l } => Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == l, "$.locations"), "annualCapacityTonnes")),
+                { Route: { } r } => Broken(JsonPath.Member(PathOf(scenario.Network.Routes, x => x.Id == r, "$.routes"), "annualCapacityTonnes")),
+                _ => false,
+            },
+            ("supplies", ValidationCode.CommodityNotHandled) =>
+                Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == scenario.Supplies[index].Location, "$.locations"), "commodities")),
+            ("demands", ValidationCode.CommodityNotHandled) =>
+                Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == scenario.Demands[index].Location, "$.locations"), "commodities")),
+            _ => false,
+        };
+
+        bool Broken(string path) => _structural.Any(s => JsonPath.IsWithin(s.Path, path));
+
+        // The first entity with the id is the one references resolve to.
+        static string PathOf<T>(ImmutableArray<T> items, Func<T, bool> match, string list)
+        {
+            var i = 0;
+            while (i < items.Length - 1 && !match(items[i])) i++;
+            return JsonPath.Element(list, i);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$\.(?<list>investments|supplies|demands)\[(?<index>\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex LinePath();
+
+    private bool CheckVersion(JsonElement root)
     {
         const string path = "$.formatVersion";
         var known = $"this reader knows format version {KnownVersion}";
-        if (!obj.Element.TryGetProperty("formatVersion", out var version) || version.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind == JsonValueKind.Null)
         {
             Structural(ValidationCode.UnsupportedFormatVersion, path,
                 $"The file has no formatVersion; {known}, so add \"formatVersion\": {KnownVersion}.");
