@@ -461,8 +461,9 @@ public static class ScenarioValidator
             foreach (var (i, periods) in reach.UnreachableDemandPeriods.OrderBy(kv => kv.Key))
             {
                 var d = scenario.Demands[i];
-                var applies = d.Period is null ? periodCount : 1;
-                var when = periods.Length == applies ? "in any period" : $"in {Periods(periods.Select(p => p.Value).ToList())}";
+                var when = d.Period is null && periods.Length == periodCount
+                    ? "in any period"
+                    : $"in {Periods(periods.Select(p => p.Value).ToList())}";
                 Warning(ValidationCode.UnreachableDemand, JsonPath.Element("$.demands", i),
                     $"No supply of '{d.Commodity}' can reach the demand at '{d.Location}' {when}; it will all go unmet (penalty {Num(scenario.PenaltyOf(d))} per tonne).");
             }

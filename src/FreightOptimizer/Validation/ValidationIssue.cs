@@ -94,10 +94,11 @@ public enum ValidationCode
 /// <param name="Code">The stable code.</param>
 /// <param name="Severity">Error or warning.</param>
 /// <param name="Path">
-/// Where: a JSON path such as <c>$.routes[3].costPerTonne.coal</c>. For scenarios built in code
-/// the path names the entity by its position and id, for example <c>$.routes[3] (id 'kuzbass-rail')</c>.
+/// Where: a JSON path by array index such as <c>$.routes[3].costPerTonne.coal</c>. A scenario keeps
+/// its entities in the order of its file, so the path is the same for a scenario read from JSON and
+/// for one built in code; the message names the entity by id as well (route 'kuzbass-rail').
 /// </param>
-/// <param name="Message">What is wrong, in domain words.</param>
+/// <param name="Message">What is wrong, in domain words, naming the ids involved.</param>
 public sealed record ValidationIssue(ValidationCode Code, ValidationSeverity Severity, string Path, string Message)
 {
     /// <inheritdoc />
