@@ -77,6 +77,9 @@ public enum ValidationCode
     /// <summary>An id is empty or whitespace.</summary>
     EmptyId = 20,
 
+    /// <summary>A field (or a key of a map such as <c>costPerTonne</c>) appears twice in one JSON object.</summary>
+    DuplicateField = 21,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 
@@ -91,10 +94,11 @@ public enum ValidationCode
 /// <param name="Code">The stable code.</param>
 /// <param name="Severity">Error or warning.</param>
 /// <param name="Path">
-/// Where: a JSON path such as <c>$.routes[3].costPerTonne.coal</c>. For scenarios built in code
-/// the path names the entity by its position and id, for example <c>$.routes[3] (id 'kuzbass-rail')</c>.
+/// Where: a JSON path by array index such as <c>$.routes[3].costPerTonne.coal</c>. A scenario keeps
+/// its entities in the order of its file, so the path is the same for a scenario read from JSON and
+/// for one built in code; the message names the entity by id as well (route 'kuzbass-rail').
 /// </param>
-/// <param name="Message">What is wrong, in domain words.</param>
+/// <param name="Message">What is wrong, in domain words, naming the ids involved.</param>
 public sealed record ValidationIssue(ValidationCode Code, ValidationSeverity Severity, string Path, string Message)
 {
     /// <inheritdoc />

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+
+namespace FreightOptimizer.Serialization;
+
+/// <summary>
+/// The field names of scenario format v1, object by object: the one list the reader checks against,
+/// the writer follows, and the schema test compares with <c>scenario.schema.json</c>.
+/// </summary>
+internal static class ScenarioJsonFields
+{
+    /// <summary>Fields every object may carry for provenance; the model ignores them.</summary>
+    public static readonly ImmutableArray<string> Provenance = ["source", "notes"];
+
+    /// <summary>The scenario (root) object.</summary>
+    public static readonly ImmutableArray<string> Root =
+    [
+        "$schema", "formatVersion", "name", "currency", "discountRate", "periods", "commodities", "locations",
+        "routes", "supplies", "demands", "investments", "budget", "source", "notes",
+    ];
+
+    /// <summary>An element of <c>periods</c>.</summary>
+    public static readonly ImmutableArray<string> Period = ["id", "yearFraction", "source", "notes"];
+
+    /// <summary>An element of <c>commodities</c>.</summary>
+    public static readonly ImmutableArray<string> Commodity = ["id", "name", "unmetPenaltyPerTonne", "source", "notes"];
+
+    /// <summary>An element of <c>locations</c>.</summary>
+    public static readonly ImmutableArray<string> Location =
+    [
+        "id", "name", "kind", "country", "latitude", "longitude", "annualCapacityTonnes", "handlingCostPerTonne",
+        "commodities", "availability", "source", "notes",
+    ];
+
+    /// <summary>An element of <c>routes</c>.</summary>
+    public static readonly ImmutableArray<string> Route =
+    [
+        "id", "name", "from", "to", "mode", "distanceKm", "transitDays", "annualCapacityTonnes", "costPerTonne",
+        "minAnnualTonnes", "availability", "source", "notes",
+    ];
+
+    /// <summary>An element of <c>supplies</c>.</summary>
+    public static readonly ImmutableArray<string> Supply =
+        ["location", "commodity", "annualTonnes", "costPerTonne", "period", "source", "notes"];
+
+    /// <summary>An element of <c>demands</c>.</summary>
+    public static readonly ImmutableArray<string> Demand =
+        ["location", "commodity", "annualTonnes", "unmetPenaltyPerTonne", "mustServe", "period", "source", "notes"];
+
+    /// <summary>An element of <c>investments</c>.</summary>
+    public static readonly ImmutableArray<string> Investment =
+    [
+        "id", "name", "location", "route", "addedAnnualCapacityTonnes", "capitalCost", "lifetimeYears", "kind",
+        "maxUnits", "firstPeriod", "exclusiveGroup", "requires", "source", "notes",
+    ];
+
+    /// <summary>The <c>budget</c> object.</summary>
+    public static readonly ImmutableArray<string> Budget = ["capitalCost", "source", "notes"];
+
+    /// <summary>Every object kind by the name the schema gives it under <c>$defs</c> (the root as <c>scenario</c>).</summary>
+    public static readonly ImmutableDictionary<string, ImmutableArray<string>> ByObject =
+        new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)
+        {
+            ["scenario"] = Root,
+            ["period"] = Period,
+            ["commodity"] = Commodity,
+            ["location"] = Location,
+            ["route"] = Route,
+            ["supply"] = Supply,
+            ["demand"] = Demand,
+            ["investment"] = Investment,
+            ["budget"] = Budget,
+        }.ToImmutableDictionary(StringComparer.Ordinal);
+}

@@ -1,0 +1,382 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using FreightOptimizer.Network;
+using FreightOptimizer.Scenarios;
+using FreightOptimizer.Validation;
+
+namespace FreightOptimizer.Serialization;
+
+/// <summary>
+/// Reads scenario format v1 strictly, in three steps: parse (malformed JSON stops here), walk the
+/// tree collecting every structural issue with its path, then build the scenario and run
+/// <see cref="ScenarioValidator"/>. Broken array elements become placeholders so that the positions,
+/// and therefore the paths of semantic issues, stay those of the file.
+/// </summary>
+internal sealed partial class ScenarioJsonReader
+{
+    private const int KnownVersion = 1;
+    private readonly List<ValidationIssue> _structural = [];
+    private readonly Dictionary<LocationId, Dictionary<PeriodId, double>> _locationAvailability = [];
+    private readonly Dictionary<RouteId, Dictionary<PeriodId, double>> _routeAvailability = [];
+
+    private ScenarioJsonReader()
+    {
+    }
+
+    /// <summary>Reads a document from UTF-8 bytes or text and reports everything found.</summary>
+    /// <param name="parse">Parses the document; may throw <see cref="JsonException"/>.</param>
+    /// <returns>The result.</returns>
+    public static ScenarioReadResult Read(Func<JsonDocument> parse)
+    {
+        JsonDocument document;
+        try
+        {
+            document = parse();
+        }
+        catch (JsonException e)
+        {
+            return ScenarioReadResult.Failure([Malformed(e)]);
+        }
+
+        using (document)
+        {
+            return new ScenarioJsonReader().ReadDocument(document.RootElement);
+        }
+    }
+
+    /// <summary>The options every read uses: standard JSON only (no comments, no trailing commas).</summary>
+    public static JsonDocumentOptions DocumentOptions => new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+
+    private static ValidationIssue Malformed(JsonException e)
+    {
+        var reason = e.Message;
+        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0) reason = reason[..cut];
+        var where = e.LineNumber is { } line
+            ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte position {(e.BytePositionInLine ?? 0) + 1}")
+            : string.Empty;
+        return new ValidationIssue(ValidationCode.MalformedJson, ValidationSeverity.Error, e.Path ?? JsonPath.Root,
+            $"The text is not well-formed JSON{where} (lines and positions count from 1): {reason}");
+    }
+
+    private ScenarioReadResult ReadDocument(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Structural(ValidationCode.WrongType, JsonPath.Root,
+                $"A scenario file must hold one JSON object, not {Describe(root)}.");
+            return ScenarioReadResult.Failure(_structural);
+        }
+
+        if (!CheckVersion(root)) return ScenarioReadResult.Failure(_structural);
+        var obj = Fields(root, JsonPath.Root, "the scenario", ScenarioJsonFields.Root);
+
+        var periods = Array(obj, "periods", required: false, ReadPeriod);
+        var commodities = Array(obj, "commodities", required: true, ReadCommodity);
+        var locations = Array(obj, "locations", required: true, ReadLocation);
+        var routes = Array(obj, "routes", required: true, ReadRoute);
+        var supplies = Array(obj, "supplies", required: false, ReadSupply);
+        var demands = Array(obj, "demands", required: false, ReadDemand);
+        var investments = Array(obj, "investments", required: false, ReadInvestment);
+        var budget = obj.Object("budget", "the budget", ScenarioJsonFields.Budget) is { } b ? ReadBudget(b) : null;
+
+        var scenario = new Scenario(new FreightNetwork(commodities ?? [], locations ?? [], routes ?? []))
+        {
+            Name = obj.String("name"),
+            Currency = obj.String("currency") ?? "RUB",
+            DiscountRate = obj.Number("discountRate") ?? 0,
+            Horizon = periods is null ? PlanningHorizon.SingleYear : new PlanningHorizon(periods),
+            LocationAvailability = _locationAvailability.ToImmutableDictionary(kv => kv.Key, kv => new Availability(kv.Value)),
+            RouteAvailability = _routeAvailability.ToImmutableDictionary(kv => kv.Key, kv => new Availability(kv.Value)),
+            Supplies = [.. supplies ?? []],
+            Demands = [.. demands ?? []],
+            Investments = [.. investments ?? []],
+            Budget = budget,
+            Source = obj.String("source"),
+            Notes = obj.String("notes"),
+        };
+
+        // Without its commodities or locations a file cannot be judged further: every reference
+        // would be reported as unknown.
+        if (commodities is null || locations is null) return ScenarioReadResult.Failure(_structural);
+
+        // Semantic issues inside a field the walk already reported, or caused by reading such a field
+        // as absent, would only repeat it. Warnings are dropped too: they would describe a scenario
+        // that is not the one the file meant.
+        var semantic = ScenarioValidator.Validate(scenario)
+            .Where(issue => !_structural.Any(s => JsonPath.IsWithin(issue.Path, s.Path)))
+            .Where(issue => !IsConsequenceOfStructuralIssue(scenario, issue))
+            .Where(issue => _structural.Count == 0 || issue.Severity == ValidationSeverity.Error)
+            .ToList();
+        ImmutableArray<ValidationIssue> issues =
+        [
+            .. _structural,
+            .. semantic.Where(i => i.Severity == ValidationSeverity.Error),
+            .. semantic.Where(i => i.Severity == ValidationSeverity.Warning),
+        ];
+        return issues.Any(i => i.Severity == ValidationSeverity.Error)
+            ? ScenarioReadResult.Failure(issues)
+            : ScenarioReadResult.Success(scenario, issues);
+    }
+
+    /// <summary>
+    /// Whether a semantic issue only follows from a field that was reported as broken and read as
+    /// absent or as its default: an investment kind read as Binary, a target read as absent, a
+    /// capacity read as unlimited, a commodities list with a placeholder entry.
+    /// </summary>
+    private bool IsConsequenceOfStructuralIssue(Scenario scenario, ValidationIssue issue)
+    {
+        var match = LinePath().Match(issue.Path);
+        if (!match.Success) return false;
+        var list = match.Groups["list"].Value;
+        var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
+        var entity = JsonPath.Element(JsonPath.Member(JsonPath.Root, list), index);
+        return (list, issue.Code) switch
+        {
+            ("investments", ValidationCode.MaxUnitsMismatch) => Broken(JsonPath.Member(entity, "kind")),
+            ("investments", ValidationCode.InvestmentTarget) =>
+                Broken(JsonPath.Member(entity, "location")) || Broken(JsonPath.Member(entity, "route")),
+            ("investments", ValidationCode.InvestmentOnUnlimitedTarget) => scenario.Investments[index] switch
+            {
+                { Location: { } l } => Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == l, "$.locations"), "annualCapacityTonnes")),
+                { Route: { } r } => Broken(JsonPath.Member(PathOf(scenario.Network.Routes, x => x.Id == r, "$.routes"), "annualCapacityTonnes")),
+                _ => false,
+            },
+            ("supplies", ValidationCode.CommodityNotHandled) =>
+                Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == scenario.Supplies[index].Location, "$.locations"), "commodities")),
+            ("demands", ValidationCode.CommodityNotHandled) =>
+                Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == scenario.Demands[index].Location, "$.locations"), "commodities")),
+            _ => false,
+        };
+
+        bool Broken(string path) => _structural.Any(s => JsonPath.IsWithin(s.Path, path));
+
+        // The first entity with the id is the one references resolve to.
+        static string PathOf<T>(ImmutableArray<T> items, Func<T, bool> match, string list)
+        {
+            var i = 0;
+            while (i < items.Length - 1 && !match(items[i])) i++;
+            return JsonPath.Element(list, i);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$\.(?<list>investments|supplies|demands)\[(?<index>\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex LinePath();
+
+    private bool CheckVersion(JsonElement root)
+    {
+        const string path = "$.formatVersion";
+        var known = $"this reader knows format version {KnownVersion}";
+        if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind == JsonValueKind.Null)
+        {
+            Structural(ValidationCode.UnsupportedFormatVersion, path,
+                $"The file has no formatVersion; {known}, so add \"formatVersion\": {KnownVersion}.");
+            return true;
+        }
+
+        if (version.ValueKind != JsonValueKind.Number)
+        {
+            Structural(ValidationCode.UnsupportedFormatVersion, path,
+                $"The formatVersion must be the number {KnownVersion}, not {Describe(version)}; {known}.");
+            return true;
+        }
+
+        if (version.GetDouble() == KnownVersion) return true;
+
+        // A file of another version means something else by its fields: judging it as v1 would only mislead.
+        Structural(ValidationCode.UnsupportedFormatVersion, path,
+            $"The file is format version {version.GetRawText()}, but {known}.");
+        return false;
+    }
+
+    private Period ReadPeriod(JsonObjectReader o) =>
+        new(o.String("id", required: true) ?? string.Empty, o.Number("yearFraction", required: true) ?? 1)
+        {
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+
+    private Commodity ReadCommodity(JsonObjectReader o) =>
+        new(o.String("id", required: true) ?? string.Empty, o.String("name"))
+        {
+            UnmetPenaltyPerTonne = o.Number("unmetPenaltyPerTonne"),
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+
+    private Location ReadLocation(JsonObjectReader o)
+    {
+        var id = new LocationId(o.String("id", required: true) ?? string.Empty);
+        var location = new Location(id, o.Enum("kind", LocationKind.Origin, required: true))
+        {
+            Name = o.String("name"),
+            Country = o.String("country"),
+            Latitude = o.Number("latitude"),
+            Longitude = o.Number("longitude"),
+            AnnualCapacityTonnes = o.Number("annualCapacityTonnes"),
+            HandlingCostPerTonne = CommodityMap(o.Map("handlingCostPerTonne", "a handling cost per tonne", required: false)),
+            Commodities = o.StringArray("commodities") is { } list ? [.. list.Select(c => new CommodityId(c))] : null,
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+        if (o.Map("availability", "an availability factor", required: false) is { } calendar)
+        {
+            _locationAvailability.TryAdd(id, calendar.ToDictionary(kv => new PeriodId(kv.Key), kv => kv.Value));
+        }
+
+        return location;
+    }
+
+    private Route ReadRoute(JsonObjectReader o)
+    {
+        var id = new RouteId(o.String("id", required: true) ?? string.Empty);
+        var route = new Route(
+            id,
+            o.String("from", required: true) ?? string.Empty,
+            o.String("to", required: true) ?? string.Empty,
+            o.Enum("mode", TransportMode.Rail, required: true))
+        {
+            Name = o.String("name"),
+            DistanceKm = o.Number("distanceKm"),
+            TransitDays = o.Number("transitDays"),
+            AnnualCapacityTonnes = o.Number("annualCapacityTonnes"),
+            CostPerTonne = CommodityMap(o.Map("costPerTonne", "a cost per tonne", required: true)),
+            MinAnnualTonnes = o.Number("minAnnualTonnes"),
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+        if (o.Map("availability", "an availability factor", required: false) is { } calendar)
+        {
+            _routeAvailability.TryAdd(id, calendar.ToDictionary(kv => new PeriodId(kv.Key), kv => kv.Value));
+        }
+
+        return route;
+    }
+
+    private Supply ReadSupply(JsonObjectReader o) =>
+        new(o.String("location", required: true) ?? string.Empty,
+            o.String("commodity", required: true) ?? string.Empty,
+            o.Number("annualTonnes", required: true) ?? 0)
+        {
+            CostPerTonne = o.Number("costPerTonne") ?? 0,
+            Period = o.String("period") is { } p ? new PeriodId(p) : (PeriodId?)null,
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+
+    private Demand ReadDemand(JsonObjectReader o) =>
+        new(o.String("location", required: true) ?? string.Empty,
+            o.String("commodity", required: true) ?? string.Empty,
+            o.Number("annualTonnes", required: true) ?? 0)
+        {
+            UnmetPenaltyPerTonne = o.Number("unmetPenaltyPerTonne"),
+            MustServe = o.Bool("mustServe") ?? false,
+            Period = o.String("period") is { } p ? new PeriodId(p) : (PeriodId?)null,
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+
+    private InvestmentOption ReadInvestment(JsonObjectReader o) =>
+        new(o.String("id", required: true) ?? string.Empty,
+            o.Number("addedAnnualCapacityTonnes", required: true) ?? 1,
+            o.Number("capitalCost", required: true) ?? 0,
+            o.Number("lifetimeYears", required: true) ?? 1)
+        {
+            Name = o.String("name"),
+            Location = o.String("location") is { } l ? new LocationId(l) : (LocationId?)null,
+            Route = o.String("route") is { } r ? new RouteId(r) : (RouteId?)null,
+            Kind = o.Enum("kind", InvestmentKind.Binary, required: false),
+            MaxUnits = o.Number("maxUnits"),
+            FirstPeriod = o.String("firstPeriod") is { } p ? new PeriodId(p) : (PeriodId?)null,
+            ExclusiveGroup = o.String("exclusiveGroup"),
+            Requires = o.StringArray("requires") ?? [],
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+
+    private static Budget? ReadBudget(JsonObjectReader o) =>
+        o.Number("capitalCost") is { } cap ? new Budget(cap) { Source = o.String("source"), Notes = o.String("notes") } : null;
+
+    private static ImmutableDictionary<CommodityId, double> CommodityMap(IReadOnlyList<KeyValuePair<string, double>>? map)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<CommodityId, double>();
+        foreach (var (key, value) in map ?? []) builder.TryAdd(key, value);
+        return builder.ToImmutable();
+    }
+
+    private List<T>? Array<T>(JsonObjectReader obj, string name, bool required, Func<JsonObjectReader, T> read)
+        where T : class
+    {
+        var path = JsonPath.Member(JsonPath.Root, name);
+        var array = obj.Value(name, required, JsonValueKind.Array, "a list");
+        if (array is not { } items) return null;
+        var singular = Singular(name);
+        var fields = ScenarioJsonFields.ByObject[singular];
+        var result = new List<T>(items.GetArrayLength());
+        var i = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var itemPath = JsonPath.Element(path, i++);
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Structural(ValidationCode.WrongType, itemPath, $"Each entry of {name} must be an object describing a {singular}, not {Describe(item)}.");
+                result.Add(read(new JsonObjectReader(this, default, itemPath, $"the {singular}")));
+                continue;
+            }
+
+            result.Add(read(Fields(item, itemPath, $"the {singular}", fields)));
+        }
+
+        return result;
+    }
+
+    private static string Singular(string plural) => plural switch
+    {
+        "periods" => "period",
+        "commodities" => "commodity",
+        "locations" => "location",
+        "routes" => "route",
+        "supplies" => "supply",
+        "demands" => "demand",
+        _ => "investment",
+    };
+
+    /// <summary>Checks an object for duplicate and unknown fields and returns a reader over it.</summary>
+    internal JsonObjectReader Fields(JsonElement element, string path, string what, ImmutableArray<string> allowed)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            var fieldPath = JsonPath.Member(path, property.Name);
+            if (!seen.Add(property.Name))
+            {
+                Structural(ValidationCode.DuplicateField, fieldPath,
+                    $"The field '{property.Name}' appears more than once in {what}; keep one.");
+            }
+            else if (!allowed.Contains(property.Name))
+            {
+                Structural(ValidationCode.UnknownField, fieldPath,
+                    $"{Capital(what)} has no field '{property.Name}'; its fields are {string.Join(", ", allowed)}.");
+            }
+        }
+
+        return new JsonObjectReader(this, element, path, what);
+    }
+
+    internal void Structural(ValidationCode code, string path, string message) =>
+        _structural.Add(new ValidationIssue(code, ValidationSeverity.Error, path, message));
+
+    internal static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => $"the text \"{element.GetString()}\"",
+        JsonValueKind.Number => $"the number {element.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"{element.GetRawText()}",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    internal static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
