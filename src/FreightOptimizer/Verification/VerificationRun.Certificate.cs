@@ -209,7 +209,7 @@ internal sealed partial class VerificationRun
         var signTolerance = _options.DualTolerance * _priceScale;
         foreach (var (key, pi) in _pi)
         {
-            if (_rows.TryGetValue(key, out var row)) dual.Add(pi * row.Demand);
+            if (_rowSlots.TryGetValue(key, out var slot)) dual.Add(pi * _rowData[slot].Demand);
         }
 
         for (var slot = 0; slot < _routeRho.Length; slot++)
@@ -297,7 +297,7 @@ internal sealed partial class VerificationRun
                     _arcFlow.TryGetValue(ArcKey(r, k, t), out var tonnes);
                     if (ReducedCostCheck(reduced, scale, tonnes, double.PositiveInfinity, usedAbove) is { } check)
                     {
-                        _certificate.Add(check, RouteSubject(r, k, t), Math.Abs(reduced), ReducedCostMessage(check, reduced, tonnes, "flow"));
+                        _certificate.Add(check, RouteSubject(r, k, t), Math.Abs(reduced), ReducedCostMessage(check, reduced, $"{F(tonnes)} t", "flow"));
                     }
                 }
             }
@@ -310,45 +310,40 @@ internal sealed partial class VerificationRun
         var usedAbove = _options.FeasibilityTolerance * _tonnageScale;
         var supplies = _scenario.Supplies;
         var demands = _scenario.Demands;
-        foreach (var (key, row) in _rows)
+        for (var slot = 0; slot < _rowCount; slot++)
         {
-            var (n, k, t) = DecodeRow(key);
-            if (!RowExists(n, k, t) || (row.SupplyLines is null && row.SoftLines is null)) continue;
+            ref readonly var row = ref _rowData[slot];
+            var (n, k, t) = DecodeRow(_rowKeys[slot]);
+            if (!RowExists(n, k, t) || (row.SupplyCount == 0 && row.SoftCount == 0)) continue;
             var pi = Price(n, k, t);
             if (double.IsNaN(pi)) continue;
-            if (row.SupplyLines is { } supplyLines && row.SupplyValues is { } supplyValues)
+            var handling = _handlingCost[(n * CommodityCount) + k];
+            var rho = _locationRho[(n * _periodCount) + t];
+            for (var j = row.SupplyStart; j < row.SupplyStart + row.SupplyCount; j++)
             {
-                var handling = _handlingCost[(n * CommodityCount) + k];
-                var rho = _locationRho[(n * _periodCount) + t];
-                for (var j = 0; j < supplyLines.Count; j++)
+                var line = supplies[_orderedLines[j]];
+                var reduced = line.CostPerTonne + handling - pi + rho;
+                var scale = Math.Abs(line.CostPerTonne) + Math.Abs(handling) + Math.Abs(pi) + Math.Abs(rho);
+                var ub = line.AnnualTonnes * _fraction[t];
+                dual.Add(ub * Math.Min(reduced, 0));
+                if (ReducedCostCheck(reduced, scale, _orderedValues[j], ub, usedAbove) is { } check)
                 {
-                    var line = supplies[supplyLines[j]];
-                    var reduced = line.CostPerTonne + handling - pi + rho;
-                    var scale = Math.Abs(line.CostPerTonne) + Math.Abs(handling) + Math.Abs(pi) + Math.Abs(rho);
-                    var ub = line.AnnualTonnes * _fraction[t];
-                    dual.Add(ub * Math.Min(reduced, 0));
-                    if (ReducedCostCheck(reduced, scale, supplyValues[j], ub, usedAbove) is { } check)
-                    {
-                        _certificate.Add(check, LocationSubject(n, k, t), Math.Abs(reduced),
-                            ReducedCostMessage(check, reduced, supplyValues[j], $"supply line {supplyLines[j] + 1} (cost {F(line.CostPerTonne)})"));
-                    }
+                    _certificate.Add(check, LocationSubject(n, k, t), Math.Abs(reduced),
+                        ReducedCostMessage(check, reduced, $"{F(_orderedValues[j])} t", $"supply from line #{_orderedLines[j] + 1} (cost {F(line.CostPerTonne)})"));
                 }
             }
 
-            if (row.SoftLines is { } softLines && row.UnmetValues is { } unmetValues)
+            for (var j = row.SoftStart; j < row.SoftStart + row.SoftCount; j++)
             {
-                for (var j = 0; j < softLines.Count; j++)
+                var line = demands[_orderedLines[j]];
+                var penalty = _demandPenalty[_orderedLines[j]];
+                var reduced = penalty - pi;
+                var ub = line.AnnualTonnes * _fraction[t];
+                dual.Add(ub * Math.Min(reduced, 0));
+                if (ReducedCostCheck(reduced, Math.Abs(penalty) + Math.Abs(pi), _orderedValues[j], ub, usedAbove) is { } check)
                 {
-                    var line = demands[softLines[j]];
-                    var penalty = _scenario.PenaltyOf(line);
-                    var reduced = penalty - pi;
-                    var ub = line.AnnualTonnes * _fraction[t];
-                    dual.Add(ub * Math.Min(reduced, 0));
-                    if (ReducedCostCheck(reduced, Math.Abs(penalty) + Math.Abs(pi), unmetValues[j], ub, usedAbove) is { } check)
-                    {
-                        _certificate.Add(check, LocationSubject(n, k, t), Math.Abs(reduced),
-                            ReducedCostMessage(check, reduced, unmetValues[j], $"unmet demand of line {softLines[j] + 1} (penalty {F(penalty)})"));
-                    }
+                    _certificate.Add(check, LocationSubject(n, k, t), Math.Abs(reduced),
+                        ReducedCostMessage(check, reduced, $"{F(_orderedValues[j])} t", $"unmet demand of line #{_orderedLines[j] + 1} (penalty {F(penalty)})"));
                 }
             }
         }
@@ -393,7 +388,7 @@ internal sealed partial class VerificationRun
             if (ReducedCostCheck(reduced, scale, _units[i], ub, usedAbove) is { } check)
             {
                 _certificate.Add(check, InvestmentSubject(option.Id), Math.Abs(reduced),
-                    ReducedCostMessage(check, reduced, _units[i], "investment (units)"));
+                    ReducedCostMessage(check, reduced, $"{F(_units[i])} units", "investment"));
             }
         }
     }
@@ -422,9 +417,9 @@ internal sealed partial class VerificationRun
         return Math.Abs(reduced) > tolerance ? VerificationCheck.ComplementarySlackness : null;
     }
 
-    private static string ReducedCostMessage(VerificationCheck check, double reduced, double value, string what) =>
+    private static string ReducedCostMessage(VerificationCheck check, double reduced, string value, string what) =>
         check == VerificationCheck.DualFeasibility
             ? $"The {what} is unused, but the prices give it a reduced cost of {F(reduced)}: using it would lower the cost."
-            : $"The {what} is {F(value)}, but the prices give it a reduced cost of {F(reduced)}; at an optimum it would be "
+            : $"The {what} is {value}, but the prices give it a reduced cost of {F(reduced)}; at an optimum it would be "
               + (reduced > 0 ? "lower." : "higher.");
 }

@@ -166,7 +166,7 @@ internal sealed partial class VerificationRun
         foreach (var use in Safe(_plan.Supplied))
         {
             if (!TryResolve(use.Location, use.Commodity, use.Period, use.Tonnes, "supply", out var n, out var k, out var t)) continue;
-            var row = Row(n, k, t);
+            ref var row = ref Row(n, k, t);
             if (row.SupplyReported)
             {
                 _feasibility.Add(VerificationCheck.UnknownEntity, LocationSubject(n, k, t), Math.Abs(use.Tonnes),
@@ -186,7 +186,7 @@ internal sealed partial class VerificationRun
         foreach (var unmet in Safe(_plan.Unmet))
         {
             if (!TryResolve(unmet.Location, unmet.Commodity, unmet.Period, unmet.Tonnes, "unmet demand", out var n, out var k, out var t)) continue;
-            var row = Row(n, k, t);
+            ref var row = ref Row(n, k, t);
             if (row.UnmetReported)
             {
                 _feasibility.Add(VerificationCheck.UnknownEntity, LocationSubject(n, k, t), Math.Abs(unmet.Tonnes),
@@ -235,12 +235,12 @@ internal sealed partial class VerificationRun
             for (var t = 0; t < _periodCount; t++)
             {
                 if (!Scenarios.Scenario.AppliesIn(line.Period, _periodIds[t])) continue;
-                var row = Row(n, k, t);
+                ref var row = ref Row(n, k, t);
                 var tonnes = line.AnnualTonnes * _fraction[t];
                 row.Demand += tonnes;
                 Scale(tonnes);
                 if (line.MustServe) row.HardDemand += tonnes;
-                else (row.SoftLines ??= []).Add(d);
+                else Link(ref row.SoftHead, d);
             }
         }
     }
@@ -256,7 +256,7 @@ internal sealed partial class VerificationRun
             for (var t = 0; t < _periodCount; t++)
             {
                 if (!Scenarios.Scenario.AppliesIn(line.Period, _periodIds[t])) continue;
-                (Row(n, k, t).SupplyLines ??= []).Add(s);
+                Link(ref Row(n, k, t).SupplyHead, s);
                 Scale(line.AnnualTonnes * _fraction[t]);
             }
         }
@@ -269,54 +269,48 @@ internal sealed partial class VerificationRun
     /// </summary>
     private void CheckBalanceRows()
     {
-        foreach (var (key, row) in _rows)
+        var buffer = new List<int>();
+        for (var slot = 0; slot < _rowCount; slot++)
         {
-            var (n, k, t) = DecodeRow(key);
-            if (RowExists(n, k, t)) CheckOpenRow(row, n, k, t);
-            else CheckClosedRow(row, n, k, t);
+            var (n, k, t) = DecodeRow(_rowKeys[slot]);
+            if (RowExists(n, k, t)) CheckOpenRow(ref _rowData[slot], n, k, t, buffer);
+            else CheckClosedRow(ref _rowData[slot], n, k, t);
         }
     }
 
-    private void CheckOpenRow(BalanceRow row, int n, int k, int t)
+    private void CheckOpenRow(ref BalanceRow row, int n, int k, int t, List<int> buffer)
     {
         var supplies = _scenario.Supplies;
         var demands = _scenario.Demands;
 
         // Supply: split greedily over the lines, cheapest first, as any optimum does.
-        var supplyCapacity = 0.0;
-        if (row.SupplyLines is { } supplyLines)
+        Gather(row.SupplyHead, buffer);
+        buffer.Sort((a, b) => supplies[a].CostPerTonne != supplies[b].CostPerTonne
+            ? supplies[a].CostPerTonne.CompareTo(supplies[b].CostPerTonne) : a.CompareTo(b));
+        (row.SupplyStart, row.SupplyCount) = Split(row.Supply, buffer, j => supplies[j].AnnualTonnes * _fraction[t], out var supplyCapacity);
+        for (var j = 0; j < row.SupplyCount; j++)
         {
-            supplyLines.Sort((a, b) => supplies[a].CostPerTonne != supplies[b].CostPerTonne
-                ? supplies[a].CostPerTonne.CompareTo(supplies[b].CostPerTonne) : a.CompareTo(b));
-            row.SupplyValues = Split(row.Supply, supplyLines, j => supplies[j].AnnualTonnes * _fraction[t], out supplyCapacity);
-            for (var j = 0; j < supplyLines.Count; j++) _supply.Add(supplies[supplyLines[j]].CostPerTonne * row.SupplyValues[j]);
+            _supply.Add(supplies[_orderedLines[row.SupplyStart + j]].CostPerTonne * _orderedValues[row.SupplyStart + j]);
         }
 
         if (Violates(row.Supply - supplyCapacity, Math.Max(row.Supply, supplyCapacity)))
         {
             _feasibility.Add(VerificationCheck.SupplyLimit, LocationSubject(n, k, t), row.Supply - supplyCapacity,
-                row.SupplyLines is null
+                row.SupplyCount == 0
                     ? $"The plan uses {F(row.Supply)} t of supply where the scenario has none."
                     : $"The plan uses {F(row.Supply)} t of supply; the lines here give at most {F(supplyCapacity)} t.");
         }
 
         // Unmet: split greedily over the soft lines, lowest penalty first; hard lines have no slack.
-        var softTotal = 0.0;
-        if (row.SoftLines is { } softLines)
+        Gather(row.SoftHead, buffer);
+        buffer.Sort((a, b) => _demandPenalty[a] != _demandPenalty[b] ? _demandPenalty[a].CompareTo(_demandPenalty[b]) : a.CompareTo(b));
+        (row.SoftStart, row.SoftCount) = Split(row.Unmet, buffer, j => demands[j].AnnualTonnes * _fraction[t], out var softTotal);
+        for (var j = 0; j < row.SoftCount; j++)
         {
-            softLines.Sort((a, b) =>
-            {
-                var pa = _scenario.PenaltyOf(demands[a]);
-                var pb = _scenario.PenaltyOf(demands[b]);
-                return pa != pb ? pa.CompareTo(pb) : a.CompareTo(b);
-            });
-            row.UnmetValues = Split(row.Unmet, softLines, j => demands[j].AnnualTonnes * _fraction[t], out softTotal);
-            for (var j = 0; j < softLines.Count; j++)
-            {
-                // Any excess over the soft lines sits on the last one; it is a Demand finding, not a cost.
-                var charged = Math.Min(row.UnmetValues[j], demands[softLines[j]].AnnualTonnes * _fraction[t]);
-                _penalty.Add(_scenario.PenaltyOf(demands[softLines[j]]) * charged);
-            }
+            // Any excess over the soft lines sits on the last one; it is a Demand finding, not a cost.
+            var line = _orderedLines[row.SoftStart + j];
+            var charged = Math.Min(_orderedValues[row.SoftStart + j], demands[line].AnnualTonnes * _fraction[t]);
+            _penalty.Add(_demandPenalty[line] * charged);
         }
 
         if (Violates(row.Unmet - softTotal, Math.Max(row.Unmet, row.Demand)))
@@ -337,22 +331,19 @@ internal sealed partial class VerificationRun
         }
     }
 
-    private void CheckClosedRow(BalanceRow row, int n, int k, int t)
+    private void CheckClosedRow(ref BalanceRow row, int n, int k, int t)
     {
         var why = IsOpen(n, t)
             ? $"location '{_locations[n].Id}' does not handle {_commodities[k]}"
             : $"location '{_locations[n].Id}' is closed in {_periodIds[t]}";
 
         // Nothing is served here: every soft line pays its whole penalty, a constant of the model.
-        if (row.SoftLines is { } softLines)
+        for (var link = row.SoftHead; link != 0; link = _links[link - 1].Next)
         {
-            foreach (var d in softLines)
-            {
-                var line = _scenario.Demands[d];
-                var cost = _scenario.PenaltyOf(line) * line.AnnualTonnes * _fraction[t];
-                _penalty.Add(cost);
-                _closedPenalty.Add(cost);
-            }
+            var d = _links[link - 1].Line;
+            var cost = _demandPenalty[d] * _scenario.Demands[d].AnnualTonnes * _fraction[t];
+            _penalty.Add(cost);
+            _closedPenalty.Add(cost);
         }
 
         if (Violates(Math.Abs(row.Supply), row.Supply))
@@ -374,25 +365,36 @@ internal sealed partial class VerificationRun
         }
     }
 
-    /// <summary>
-    /// Splits <paramref name="total"/> over lines in order, each up to its bound; any excess goes on
-    /// the last line. <paramref name="capacity"/> receives Σ bounds.
-    /// </summary>
-    private static double[] Split(double total, List<int> lines, Func<int, double> bound, out double capacity)
+    /// <summary>Copies a row's linked lines into <paramref name="buffer"/>.</summary>
+    private void Gather(int head, List<int> buffer)
     {
-        var values = new double[lines.Count];
+        buffer.Clear();
+        for (var link = head; link != 0; link = _links[link - 1].Next) buffer.Add(_links[link - 1].Line);
+    }
+
+    /// <summary>
+    /// Splits <paramref name="total"/> over the lines in order, each up to its bound, any excess on
+    /// the last line; appends lines and amounts to the ordered lists. <paramref name="capacity"/>
+    /// receives Σ bounds.
+    /// </summary>
+    /// <returns>Where the row's entries start in the ordered lists, and how many there are.</returns>
+    private (int Start, int Count) Split(double total, List<int> lines, Func<int, double> bound, out double capacity)
+    {
+        var start = _orderedLines.Count;
         var remaining = total;
         capacity = 0;
-        for (var j = 0; j < lines.Count; j++)
+        foreach (var line in lines)
         {
-            var ub = bound(lines[j]);
+            var ub = bound(line);
             capacity += ub;
-            values[j] = Math.Max(0, Math.Min(remaining, ub));
-            remaining -= values[j];
+            var value = Math.Max(0, Math.Min(remaining, ub));
+            remaining -= value;
+            _orderedLines.Add(line);
+            _orderedValues.Add(value);
         }
 
-        if (lines.Count > 0 && remaining > 0) values[^1] += remaining;
-        return values;
+        if (lines.Count > 0 && remaining > 0) _orderedValues[^1] += remaining;
+        return (start, lines.Count);
     }
 
     /// <summary>

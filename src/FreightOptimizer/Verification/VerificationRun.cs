@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using FreightOptimizer.Network;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
@@ -62,7 +63,7 @@ internal sealed partial class VerificationRun
     private readonly List<int>?[] _locationOptions;
 
     /// <summary>The plan's flows by ((r·K + k)·T + t).</summary>
-    private readonly Dictionary<long, double> _arcFlow = [];
+    private readonly Dictionary<long, double> _arcFlow;
 
     /// <summary>Σ over commodities of the plan's flow, by r·T + t.</summary>
     private readonly double[] _routeTotal;
@@ -70,7 +71,23 @@ internal sealed partial class VerificationRun
     /// <summary>Σ over commodities of inflow and local supply, by n·T + t.</summary>
     private readonly double[] _throughput;
 
-    private readonly Dictionary<long, BalanceRow> _rows = [];
+    /// <summary>Slot in <see cref="_rowData"/> of each balance row that the plan or the scenario touches, by row key.</summary>
+    private readonly Dictionary<long, int> _rowSlots;
+
+    /// <summary>Balance rows as structs, so a million rows are not a million objects; <see cref="_rowCount"/> are used.</summary>
+    private BalanceRow[] _rowData;
+    private long[] _rowKeys;
+    private int _rowCount;
+
+    /// <summary>Linked lists of supply and demand lines per row: line index and next link + 1 (0 ends).</summary>
+    private readonly List<(int Line, int Next)> _links = [];
+
+    /// <summary>Per open row, its lines cheapest (or lowest penalty) first, and the plan's amount split over them.</summary>
+    private readonly List<int> _orderedLines = [];
+    private readonly List<double> _orderedValues = [];
+
+    /// <summary>Penalty per unmet tonne of each demand line (Scenario.PenaltyOf), computed once.</summary>
+    private readonly double[] _demandPenalty;
 
     /// <summary>Route capacity of a period, every option at the plan's units, by r·T + t; NaN where no row.</summary>
     private readonly double[] _routeRhs;
@@ -188,6 +205,16 @@ internal sealed partial class VerificationRun
             }
         }
 
+        _demandPenalty = [.. scenario.Demands.Select(scenario.PenaltyOf)];
+        _arcFlow = new Dictionary<long, double>(Safe(plan.Flows).Length);
+
+        // Every flow touches two rows, often shared; sizing the index for one row per flow and
+        // supply or unmet entry saves most rehashing without reserving for the worst case.
+        var rowEstimate = (int)Math.Min(Safe(plan.Flows).Length + (long)Safe(plan.Supplied).Length + Safe(plan.Unmet).Length, 1 << 24);
+        _rowSlots = new Dictionary<long, int>(rowEstimate);
+        _rowData = new BalanceRow[Math.Max(64, rowEstimate)];
+        _rowKeys = new long[Math.Max(64, rowEstimate)];
+
         _routeTotal = new double[_routes.Length * t0];
         _throughput = new double[_locations.Length * t0];
         _routeRhs = new double[_routes.Length * t0];
@@ -237,11 +264,32 @@ internal sealed partial class VerificationRun
 
     private long ArcKey(int r, int k, int t) => (((long)r * CommodityCount) + k) * _periodCount + t;
 
-    private BalanceRow Row(int n, int k, int t)
+    /// <summary>The balance row (n, k, t), added empty on first use. The reference is valid until the next row is added.</summary>
+    private ref BalanceRow Row(int n, int k, int t)
     {
         var key = RowKey(n, k, t);
-        if (!_rows.TryGetValue(key, out var row)) _rows[key] = row = new BalanceRow();
-        return row;
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_rowSlots, key, out var exists);
+        if (!exists)
+        {
+            if (_rowCount == _rowData.Length)
+            {
+                Array.Resize(ref _rowData, _rowCount * 2);
+                Array.Resize(ref _rowKeys, _rowCount * 2);
+            }
+
+            slot = _rowCount++;
+            _rowKeys[slot] = key;
+            _rowData[slot] = default;
+        }
+
+        return ref _rowData[slot];
+    }
+
+    /// <summary>Prepends a line to a row's linked list whose head (link + 1, 0 for none) is <paramref name="head"/>.</summary>
+    private void Link(ref int head, int line)
+    {
+        _links.Add((line, head));
+        head = _links.Count;
     }
 
     private bool IsOpen(int n, int t) => _locationFactor[(n * _periodCount) + t] > 0;
@@ -312,7 +360,7 @@ internal sealed partial class VerificationRun
     private static ImmutableArray<T> Safe<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;
 
     /// <summary>What the plan and the scenario put on one balance row (n, k, t).</summary>
-    private sealed class BalanceRow
+    private struct BalanceRow
     {
         public double Inflow;
         public double Outflow;
@@ -325,17 +373,19 @@ internal sealed partial class VerificationRun
         public double Demand;
         public double HardDemand;
 
-        /// <summary>Applicable supply lines, cheapest first once the rows are checked.</summary>
-        public List<int>? SupplyLines;
+        /// <summary>Head (link + 1) of the applicable supply lines; 0 for none.</summary>
+        public int SupplyHead;
 
-        /// <summary>The plan's supply split over <see cref="SupplyLines"/>.</summary>
-        public double[]? SupplyValues;
+        /// <summary>Head (link + 1) of the applicable soft demand lines; 0 for none.</summary>
+        public int SoftHead;
 
-        /// <summary>Applicable soft demand lines, lowest penalty first once the rows are checked.</summary>
-        public List<int>? SoftLines;
+        /// <summary>Where the row's supply lines, cheapest first, and their amounts start in the ordered lists.</summary>
+        public int SupplyStart;
+        public int SupplyCount;
 
-        /// <summary>The plan's unmet demand split over <see cref="SoftLines"/>.</summary>
-        public double[]? UnmetValues;
+        /// <summary>Where the row's soft lines, lowest penalty first, and their unmet amounts start in the ordered lists.</summary>
+        public int SoftStart;
+        public int SoftCount;
     }
 
     /// <summary>Neumaier's compensated sum, so a million terms of 1e9 do not lose the small ones.</summary>
