@@ -1,0 +1,524 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FreightOptimizer.Network;
+using FreightOptimizer.Results;
+using FreightOptimizer.Validation;
+
+namespace FreightOptimizer.Serialization;
+
+/// <summary>
+/// Writes an <see cref="OptimizationResult"/> to plan JSON, format version 1 (SCENARIO-FORMAT.md,
+/// "Plan"), and reads plan files back. Field names are camelCase; numbers are written in their
+/// shortest round-trip form, so a plan read back equals the plan written.
+/// </summary>
+/// <remarks>
+/// A plan exists exactly when <c>flows</c> is present; without a plan only <c>formatVersion</c>,
+/// <c>scenario</c>, <c>status</c>, <c>engine</c> and <c>objective</c> (null) are written. The
+/// format does not carry capacity use, the solve report beyond its engine, or the verifier's
+/// individual findings; they are not read back.
+/// </remarks>
+public static class PlanJson
+{
+    /// <summary>The plan format version this library writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // names such as "Russia–China" stay readable
+    };
+
+    /// <summary>Writes a result as plan JSON.</summary>
+    /// <param name="result">The result of a solve.</param>
+    /// <param name="scenarioName">The scenario's name, or null to use the plan's.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">A number in the plan is NaN or infinite (JSON cannot hold it).</exception>
+    public static string Write(OptimizationResult result, string? scenarioName = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteDocument(writer, result, scenarioName ?? result.Plan?.ScenarioName);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes a result as plan JSON to a file (UTF-8, no byte-order mark).</summary>
+    /// <param name="path">The file to create or overwrite.</param>
+    /// <param name="result">The result of a solve.</param>
+    /// <param name="scenarioName">The scenario's name, or null to use the plan's.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">A number in the plan is NaN or infinite.</exception>
+    public static void WriteFile(string path, OptimizationResult result, string? scenarioName = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        File.WriteAllText(path, Write(result, scenarioName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    /// <summary>Reads plan JSON.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The scenario name, status, engine and plan (null when the file has none).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FreightValidationException">
+    /// The text is not valid plan JSON; every problem is reported together, each with its JSON path.
+    /// </exception>
+    public static PlanDocument Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new FreightValidationException([new ValidationIssue(ValidationCode.MalformedJson, ValidationSeverity.Error,
+                string.Create(CultureInfo.InvariantCulture, $"$ (line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1})"),
+                "The plan file is not well-formed JSON: " + e.Message)]);
+        }
+
+        using (document)
+        {
+            var reader = new PlanReader();
+            var result = reader.ReadDocument(document.RootElement);
+            if (reader.Issues.Count > 0 || result is null) throw new FreightValidationException(reader.Issues);
+            return result;
+        }
+    }
+
+    /// <summary>Reads a plan file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The scenario name, status, engine and plan.</returns>
+    /// <exception cref="FreightValidationException">The file is not valid plan JSON.</exception>
+    public static PlanDocument ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Read(File.ReadAllText(path));
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    private static void WriteDocument(Utf8JsonWriter w, OptimizationResult result, string? scenarioName)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("formatVersion", FormatVersion);
+        w.WriteString("scenario", scenarioName);
+        w.WriteString("status", result.Status.ToString());
+        w.WriteString("engine", result.Report.Engine.ToString());
+        if (result.Plan is not { } plan)
+        {
+            w.WriteNull("objective");
+            w.WriteEndObject();
+            return;
+        }
+
+        Number(w, "objective", plan.Objective, "$.objective");
+        w.WriteStartObject("costs");
+        Number(w, "transport", plan.Costs.Transport, "$.costs.transport");
+        Number(w, "handling", plan.Costs.Handling, "$.costs.handling");
+        Number(w, "supply", plan.Costs.Supply, "$.costs.supply");
+        Number(w, "capital", plan.Costs.Capital, "$.costs.capital");
+        Number(w, "unmetPenalty", plan.Costs.UnmetPenalty, "$.costs.unmetPenalty");
+        w.WriteEndObject();
+
+        Array(w, "flows", plan.Flows, (f, path) =>
+        {
+            w.WriteString("route", f.Route.Value);
+            w.WriteString("commodity", f.Commodity.Value);
+            w.WriteString("period", f.Period.Value);
+            Number(w, "tonnes", f.Tonnes, path);
+        });
+        Array(w, "supplied", plan.Supplied, (s, path) =>
+        {
+            w.WriteString("location", s.Location.Value);
+            w.WriteString("commodity", s.Commodity.Value);
+            w.WriteString("period", s.Period.Value);
+            Number(w, "tonnes", s.Tonnes, path);
+        });
+        Array(w, "unmet", plan.Unmet, (u, path) =>
+        {
+            w.WriteString("location", u.Location.Value);
+            w.WriteString("commodity", u.Commodity.Value);
+            w.WriteString("period", u.Period.Value);
+            Number(w, "tonnes", u.Tonnes, path);
+        });
+        Array(w, "investments", plan.Investments, (i, path) =>
+        {
+            w.WriteString("id", i.Id);
+            Number(w, "units", i.Units, path);
+        });
+
+        var prices = plan.Prices ?? PlanPrices.None;
+        w.WriteStartObject("prices");
+        Array(w, "balance", prices.Balance, (p, path) =>
+        {
+            w.WriteString("location", p.Location.Value);
+            w.WriteString("commodity", p.Commodity.Value);
+            w.WriteString("period", p.Period.Value);
+            Number(w, "perTonne", p.PerTonne, path);
+        }, "$.prices");
+        Array(w, "capacity", prices.Capacity, (p, path) =>
+        {
+            w.WriteString("route", p.Route?.Value);
+            w.WriteString("location", p.Location?.Value);
+            w.WriteString("period", p.Period.Value);
+            Number(w, "perTonne", p.PerTonne, path);
+        }, "$.prices");
+        Array(w, "minimumFlow", prices.MinimumFlow, (p, path) =>
+        {
+            w.WriteString("route", p.Route.Value);
+            w.WriteString("period", p.Period.Value);
+            Number(w, "perTonne", p.PerTonne, path);
+        }, "$.prices");
+        OptionalNumber(w, "budget", prices.Budget, "$.prices.budget");
+        w.WriteEndObject();
+
+        Array(w, "bottlenecks", plan.Bottlenecks, (b, path) =>
+        {
+            w.WriteString("route", b.Route?.Value);
+            w.WriteString("location", b.Location?.Value);
+            w.WriteString("period", b.Period.Value);
+            Number(w, "utilisation", b.Utilisation, path);
+            Number(w, "perTonne", b.PerTonne, path);
+        });
+
+        if (plan.Verification is { } v)
+        {
+            w.WriteStartObject("verification");
+            w.WriteBoolean("passed", v.Passed);
+            Number(w, "maxViolation", v.MaxViolation, "$.verification.maxViolation");
+            Number(w, "recomputedObjective", v.RecomputedObjective, "$.verification.recomputedObjective");
+            w.WriteBoolean("optimalityCertified", v.OptimalityCertified);
+            OptionalNumber(w, "dualityGap", v.DualityGap, "$.verification.dualityGap");
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("verification");
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Array<T>(Utf8JsonWriter w, string name, ImmutableArray<T> items, Action<T, string> writeFields, string parent = "$")
+    {
+        w.WriteStartArray(name);
+        if (!items.IsDefault)
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                w.WriteStartObject();
+                writeFields(items[i], string.Create(CultureInfo.InvariantCulture, $"{parent}.{name}[{i}]"));
+                w.WriteEndObject();
+            }
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double value, string path)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The plan cannot be written: {path}{(path.EndsWith(name, StringComparison.Ordinal) ? "" : "." + name)} is {value}, which JSON cannot hold."));
+        }
+
+        // Utf8JsonWriter writes the shortest text that parses back to the same double.
+        w.WriteNumber(name, value);
+    }
+
+    private static void OptionalNumber(Utf8JsonWriter w, string name, double? value, string path)
+    {
+        if (value is { } v) Number(w, name, v, path);
+        else w.WriteNull(name);
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    /// <summary>A strict reader that collects every problem with its JSON path.</summary>
+    private sealed class PlanReader
+    {
+        private static readonly Dictionary<string, SolveStatus> Statuses =
+            Enum.GetValues<SolveStatus>().ToDictionary(s => s.ToString(), StringComparer.Ordinal);
+
+        private static readonly Dictionary<string, SolverEngine> Engines =
+            Enum.GetValues<SolverEngine>().ToDictionary(e => e.ToString(), StringComparer.Ordinal);
+
+        public List<ValidationIssue> Issues { get; } = [];
+
+        public PlanDocument? ReadDocument(JsonElement root)
+        {
+            if (!IsObject(root, "$")) return null;
+            Known(root, "$", "$schema", "formatVersion", "scenario", "status", "engine", "objective", "costs", "flows",
+                "supplied", "unmet", "investments", "prices", "bottlenecks", "verification");
+
+            if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out var v) || v != FormatVersion)
+            {
+                Error(ValidationCode.UnsupportedFormatVersion, "$.formatVersion",
+                    string.Create(CultureInfo.InvariantCulture, $"The plan's formatVersion must be {FormatVersion}, the only version this reader knows."));
+            }
+
+            var scenario = OptionalString(root, "scenario", "$");
+            var status = Name(root, "status", Statuses);
+            var engine = Name(root, "engine", Engines);
+
+            AllocationPlan? plan = null;
+            if (root.TryGetProperty("flows", out _))
+            {
+                plan = ReadPlan(root, scenario);
+            }
+            else
+            {
+                if (root.TryGetProperty("objective", out var objective) && objective.ValueKind != JsonValueKind.Null)
+                {
+                    Error(ValidationCode.OutOfRange, "$.objective", "A file without a plan (no flows) must have a null objective.");
+                }
+            }
+
+            return Issues.Count == 0 ? new PlanDocument(scenario, status, engine, plan) : null;
+        }
+
+        private AllocationPlan ReadPlan(JsonElement root, string? scenario)
+        {
+            var objective = RequiredNumber(root, "objective", "$");
+            var costs = new CostBreakdown(0, 0, 0, 0, 0);
+            if (RequiredObject(root, "costs", "$") is { } c)
+            {
+                Known(c, "$.costs", "transport", "handling", "supply", "capital", "unmetPenalty");
+                costs = new CostBreakdown(
+                    RequiredNumber(c, "transport", "$.costs"), RequiredNumber(c, "handling", "$.costs"),
+                    RequiredNumber(c, "supply", "$.costs"), RequiredNumber(c, "capital", "$.costs"),
+                    RequiredNumber(c, "unmetPenalty", "$.costs"));
+            }
+
+            var flows = Items(root, "flows", "$", required: true, (e, p) =>
+            {
+                Known(e, p, "route", "commodity", "period", "tonnes");
+                return new RouteFlow(RequiredString(e, "route", p), RequiredString(e, "commodity", p), RequiredString(e, "period", p), RequiredNumber(e, "tonnes", p));
+            });
+            var supplied = Items(root, "supplied", "$", required: false, (e, p) =>
+            {
+                Known(e, p, "location", "commodity", "period", "tonnes");
+                return new SupplyUse(RequiredString(e, "location", p), RequiredString(e, "commodity", p), RequiredString(e, "period", p), RequiredNumber(e, "tonnes", p));
+            });
+            var unmet = Items(root, "unmet", "$", required: false, (e, p) =>
+            {
+                Known(e, p, "location", "commodity", "period", "tonnes");
+                return new UnmetDemand(RequiredString(e, "location", p), RequiredString(e, "commodity", p), RequiredString(e, "period", p), RequiredNumber(e, "tonnes", p));
+            });
+            var investments = Items(root, "investments", "$", required: false, (e, p) =>
+            {
+                Known(e, p, "id", "units");
+                return new InvestmentDecision(RequiredString(e, "id", p), RequiredNumber(e, "units", p));
+            });
+
+            var prices = PlanPrices.None;
+            if (OptionalObject(root, "prices", "$") is { } pr)
+            {
+                Known(pr, "$.prices", "balance", "capacity", "minimumFlow", "budget");
+                prices = new PlanPrices(
+                    Items(pr, "balance", "$.prices", required: false, (e, p) =>
+                    {
+                        Known(e, p, "location", "commodity", "period", "perTonne");
+                        return new BalancePrice(RequiredString(e, "location", p), RequiredString(e, "commodity", p), RequiredString(e, "period", p), RequiredNumber(e, "perTonne", p));
+                    }),
+                    Items(pr, "capacity", "$.prices", required: false, (e, p) =>
+                    {
+                        Known(e, p, "route", "location", "period", "perTonne");
+                        var (route, location) = RouteOrLocation(e, p);
+                        return new CapacityPrice(route, location, RequiredString(e, "period", p), RequiredNumber(e, "perTonne", p));
+                    }),
+                    Items(pr, "minimumFlow", "$.prices", required: false, (e, p) =>
+                    {
+                        Known(e, p, "route", "period", "perTonne");
+                        return new MinimumFlowPrice(RequiredString(e, "route", p), RequiredString(e, "period", p), RequiredNumber(e, "perTonne", p));
+                    }),
+                    OptionalNumber(pr, "budget", "$.prices"));
+            }
+
+            var bottlenecks = Items(root, "bottlenecks", "$", required: false, (e, p) =>
+            {
+                Known(e, p, "route", "location", "period", "utilisation", "perTonne");
+                var (route, location) = RouteOrLocation(e, p);
+                return new Bottleneck(route, location, RequiredString(e, "period", p), RequiredNumber(e, "utilisation", p), RequiredNumber(e, "perTonne", p));
+            });
+
+            VerificationReport? verification = null;
+            if (OptionalObject(root, "verification", "$") is { } ve)
+            {
+                Known(ve, "$.verification", "passed", "maxViolation", "recomputedObjective", "optimalityCertified", "dualityGap");
+                verification = new VerificationReport
+                {
+                    Passed = RequiredBool(ve, "passed", "$.verification"),
+                    MaxViolation = RequiredNumber(ve, "maxViolation", "$.verification"),
+                    RecomputedObjective = RequiredNumber(ve, "recomputedObjective", "$.verification"),
+                    OptimalityCertified = RequiredBool(ve, "optimalityCertified", "$.verification"),
+                    DualityGap = OptionalNumber(ve, "dualityGap", "$.verification"),
+                };
+            }
+
+            return new AllocationPlan
+            {
+                ScenarioName = scenario,
+                Objective = objective,
+                Costs = costs,
+                Flows = flows,
+                Supplied = supplied,
+                Unmet = unmet,
+                Investments = investments,
+                Prices = prices,
+                Bottlenecks = bottlenecks,
+                Verification = verification,
+            };
+        }
+
+        private (RouteId? Route, LocationId? Location) RouteOrLocation(JsonElement e, string path)
+        {
+            var route = OptionalString(e, "route", path);
+            var location = OptionalString(e, "location", path);
+            if ((route is null) == (location is null))
+            {
+                Error(ValidationCode.OutOfRange, path, "Exactly one of route and location must be set.");
+            }
+
+            RouteId? routeId = route is null ? default(RouteId?) : new RouteId(route);
+            LocationId? locationId = location is null ? default(LocationId?) : new LocationId(location);
+            return (routeId, locationId);
+        }
+
+        private ImmutableArray<T> Items<T>(JsonElement parent, string name, string parentPath, bool required, Func<JsonElement, string, T> read)
+        {
+            var path = $"{parentPath}.{name}";
+            if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+            {
+                if (required) Error(ValidationCode.MissingField, path, $"'{name}' is required.");
+                return [];
+            }
+
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Error(ValidationCode.WrongType, path, $"'{name}' must be an array.");
+                return [];
+            }
+
+            var items = ImmutableArray.CreateBuilder<T>(array.GetArrayLength());
+            var i = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
+                if (IsObject(element, itemPath)) items.Add(read(element, itemPath));
+            }
+
+            return items.ToImmutable();
+        }
+
+        private T Name<T>(JsonElement obj, string name, Dictionary<string, T> names)
+            where T : struct
+        {
+            var text = RequiredString(obj, name, "$");
+            if (names.TryGetValue(text, out var value)) return value;
+            if (text.Length > 0)
+            {
+                Error(ValidationCode.OutOfRange, $"$.{name}", $"'{text}' is not a known {name}; expected one of {string.Join(", ", names.Keys)}.");
+            }
+
+            return default;
+        }
+
+        private void Known(JsonElement obj, string path, params string[] names)
+        {
+            foreach (var property in obj.EnumerateObject())
+            {
+                if (System.Array.IndexOf(names, property.Name) < 0)
+                {
+                    Error(ValidationCode.UnknownField, $"{path}.{property.Name}", $"'{property.Name}' is not a field of the plan format.");
+                }
+            }
+        }
+
+        private bool IsObject(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Object) return true;
+            Error(ValidationCode.WrongType, path, "Expected an object.");
+            return false;
+        }
+
+        private JsonElement? RequiredObject(JsonElement obj, string name, string path)
+        {
+            if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                Error(ValidationCode.MissingField, $"{path}.{name}", $"'{name}' is required.");
+                return null;
+            }
+
+            return IsObject(value, $"{path}.{name}") ? value : null;
+        }
+
+        private JsonElement? OptionalObject(JsonElement obj, string name, string path)
+        {
+            if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+            return IsObject(value, $"{path}.{name}") ? value : null;
+        }
+
+        private string RequiredString(JsonElement obj, string name, string path) =>
+            OptionalString(obj, name, path, required: true) ?? "";
+
+        private string? OptionalString(JsonElement obj, string name, string path, bool required = false)
+        {
+            if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required) Error(ValidationCode.MissingField, $"{path}.{name}", $"'{name}' is required.");
+                return null;
+            }
+
+            if (value.ValueKind == JsonValueKind.String) return value.GetString();
+            Error(ValidationCode.WrongType, $"{path}.{name}", $"'{name}' must be a string.");
+            return null;
+        }
+
+        private double RequiredNumber(JsonElement obj, string name, string path) =>
+            OptionalNumber(obj, name, path, required: true) ?? 0;
+
+        private double? OptionalNumber(JsonElement obj, string name, string path, bool required = false)
+        {
+            if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                if (required) Error(ValidationCode.MissingField, $"{path}.{name}", $"'{name}' is required.");
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Number)
+            {
+                Error(ValidationCode.WrongType, $"{path}.{name}", $"'{name}' must be a number.");
+                return null;
+            }
+
+            if (value.TryGetDouble(out var number) && double.IsFinite(number)) return number;
+            Error(ValidationCode.NotFinite, $"{path}.{name}", $"'{name}' is too large to be a finite number.");
+            return null;
+        }
+
+        private bool RequiredBool(JsonElement obj, string name, string path)
+        {
+            if (obj.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return value.GetBoolean();
+            }
+
+            Error(value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? ValidationCode.MissingField : ValidationCode.WrongType,
+                $"{path}.{name}", $"'{name}' must be true or false.");
+            return false;
+        }
+
+        private void Error(ValidationCode code, string path, string message) =>
+            Issues.Add(new ValidationIssue(code, ValidationSeverity.Error, path, message));
+    }
+}
