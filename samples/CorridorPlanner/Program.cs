@@ -1,1 +1,83 @@
-Console.WriteLine("CorridorPlanner: coming with the solver.");
+// CorridorPlanner: the main job. Solves the built-in Russia–China corridor (or any scenario file of
+// format v1) and prints what a corridor planner reads first. The steps are those of every sample:
+// network → scenario → options → optimize → read the plan, checking the status first.
+using System.Globalization;
+using FreightOptimizer.CorridorPlanner;
+using FreightOptimizer.Corridors;
+using FreightOptimizer.Results;
+using FreightOptimizer.Scenarios;
+using FreightOptimizer.Serialization;
+using FreightOptimizer.Solving;
+using FreightOptimizer.Validation;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+CommandLine command;
+try
+{
+    command = CommandLine.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    Console.Error.WriteLine(CommandLine.Usage);
+    return ExitCodes.InvalidInput;
+}
+
+if (command.ShowHelp)
+{
+    Console.WriteLine(CommandLine.Usage);
+    return ExitCodes.PlanFound;
+}
+
+// 1–2. Network and scenario: the built-in corridor, or a file.
+Scenario scenario;
+try
+{
+    scenario = command.ScenarioFile is { } file ? ScenarioJson.ReadFile(file) : RussiaChinaCorridor.Build();
+}
+catch (FreightValidationException ex)
+{
+    Console.Error.WriteLine($"error: the scenario {command.ScenarioFile} is invalid ({ex.Errors.Count()} error(s)):");
+    foreach (var issue in ex.Issues) Console.Error.WriteLine($"  {issue}");
+    return ExitCodes.InvalidInput;
+}
+catch (IOException ex)
+{
+    Console.Error.WriteLine($"error: cannot read the scenario file: {ex.Message}");
+    return ExitCodes.InvalidInput;
+}
+catch (UnauthorizedAccessException ex)
+{
+    Console.Error.WriteLine($"error: cannot read the scenario file: {ex.Message}");
+    return ExitCodes.InvalidInput;
+}
+
+// 3. Options.
+var options = new SolveOptions { Engine = command.Engine, TimeLimit = command.TimeLimit };
+
+// 4. Optimize.
+OptimizationResult result;
+try
+{
+    result = FreightPlanner.Optimize(scenario, options);
+}
+catch (FreightValidationException ex)
+{
+    Console.Error.WriteLine($"error: the scenario is invalid ({ex.Errors.Count()} error(s)):");
+    foreach (var issue in ex.Issues) Console.Error.WriteLine($"  {issue}");
+    return ExitCodes.InvalidInput;
+}
+
+// 5. Read the plan, status first.
+if (command.OutputDirectory is { } outDir)
+{
+    Directory.CreateDirectory(outDir);
+    var planPath = Path.Combine(outDir, "plan.json");
+    File.WriteAllText(planPath, PlanJson.Write(result, scenario.Name));
+    Console.WriteLine($"plan.json written to {planPath}");
+}
+
+new PlanSummary(scenario, result, Console.Out).Print();
+return result.HasPlan ? ExitCodes.PlanFound : ExitCodes.NoPlan;

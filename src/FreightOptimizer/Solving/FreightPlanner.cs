@@ -5,6 +5,7 @@ using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
 using FreightOptimizer.Solving.OrTools;
 using FreightOptimizer.Validation;
+using FreightOptimizer.Verification;
 
 namespace FreightOptimizer.Solving;
 
@@ -107,6 +108,7 @@ public static class FreightPlanner
         }
 
         var plan = PlanAssembler.Assemble(scenario, model, values, duals, objective * model.Scaling.MoneyUnit);
+        if (options.Verify) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
         report = report with { PricingMethod = pricing, Notes = notes.ToImmutable() };
         return new OptimizationResult { Status = outcome.Status, Report = report, Plan = plan, Message = outcome.Message };
     }
