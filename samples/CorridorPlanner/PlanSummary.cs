@@ -23,10 +23,15 @@ internal sealed class PlanSummary(Scenario scenario, OptimizationResult result, 
         var report = result.Report;
         Line($"Status: {result.Status}");
         Line($"  engine {report.Engine}: {report.EngineReason}");
-        Line($"  model {report.Variables:N0} variables ({report.IntegerVariables} integer), {report.Constraints:N0} constraints; "
+        if (report.Variables > 0)
+        {
+            Line($"  model {report.Variables:N0} variables ({report.IntegerVariables} integer), {report.Constraints:N0} constraints; "
             + $"build {report.BuildTime.TotalMilliseconds:0} ms, solve {report.SolveTime.TotalMilliseconds:0} ms"
             + (report.Iterations is { } it ? $", {it:N0} iterations" : "")
             + (report.RelativeGap is { } gap ? $", gap {gap:0.###%}" : ""));
+        }
+
+        if (report.PricingMethod is { } pricing) Line($"  prices: {pricing}");
         if (result.Message is { } message) Line($"  {message}");
         if (!result.TryGetPlan(out var plan))
         {

@@ -73,9 +73,18 @@ catch (FreightValidationException ex)
 // 5. Read the plan, status first.
 if (command.OutputDirectory is { } outDir)
 {
-    Directory.CreateDirectory(outDir);
     var planPath = Path.Combine(outDir, "plan.json");
-    File.WriteAllText(planPath, PlanJson.Write(result, scenario.Name));
+    try
+    {
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(planPath, PlanJson.Write(result, scenario.Name));
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"error: cannot write {planPath}: {ex.Message}");
+        return ExitCodes.InvalidInput;
+    }
+
     Console.WriteLine($"plan.json written to {planPath}");
 }
 
