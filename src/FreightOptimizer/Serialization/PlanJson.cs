@@ -80,14 +80,14 @@ public static class PlanJson
         {
             throw new FreightValidationException([new ValidationIssue(ValidationCode.MalformedJson, ValidationSeverity.Error,
                 string.Create(CultureInfo.InvariantCulture, $"$ (line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1})"),
-                "The plan file is not well-formed JSON: " + e.Message)]);
+                "The plan file is not well-formed JSON: " + e.Message)], "plan file");
         }
 
         using (document)
         {
             var reader = new PlanReader();
             var result = reader.ReadDocument(document.RootElement);
-            if (reader.Issues.Count > 0 || result is null) throw new FreightValidationException(reader.Issues);
+            if (reader.Issues.Count > 0 || result is null) throw new FreightValidationException(reader.Issues, "plan file");
             return result;
         }
     }

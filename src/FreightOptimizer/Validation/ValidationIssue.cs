@@ -115,19 +115,27 @@ public sealed class FreightValidationException : Exception
     /// <summary>Creates the exception from the issues found.</summary>
     /// <param name="issues">Every issue found (errors and warnings).</param>
     public FreightValidationException(IEnumerable<ValidationIssue> issues)
-        : this(issues?.ToImmutableArray() ?? throw new ArgumentNullException(nameof(issues)))
+        : this(issues, "scenario")
     {
     }
 
-    private FreightValidationException(ImmutableArray<ValidationIssue> issues)
-        : base(Describe(issues))
+    /// <summary>Creates the exception from the issues found in something other than a scenario.</summary>
+    /// <param name="issues">Every issue found (errors and warnings).</param>
+    /// <param name="subject">What was read, in a word or two (for example "plan file"); the message starts "The {subject} is invalid".</param>
+    public FreightValidationException(IEnumerable<ValidationIssue> issues, string subject)
+        : this(issues?.ToImmutableArray() ?? throw new ArgumentNullException(nameof(issues)), subject)
+    {
+    }
+
+    private FreightValidationException(ImmutableArray<ValidationIssue> issues, string subject)
+        : base(Describe(issues, subject))
     {
         Issues = issues;
     }
 
     /// <summary>Creates the exception with a message only.</summary>
     public FreightValidationException()
-        : this([])
+        : this([], "scenario")
     {
     }
 
@@ -154,11 +162,11 @@ public sealed class FreightValidationException : Exception
     /// <summary>The errors only.</summary>
     public IEnumerable<ValidationIssue> Errors => Issues.Where(i => i.Severity == ValidationSeverity.Error);
 
-    private static string Describe(ImmutableArray<ValidationIssue> issues)
+    private static string Describe(ImmutableArray<ValidationIssue> issues, string subject)
     {
         var errors = issues.Where(i => i.Severity == ValidationSeverity.Error).ToList();
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"The scenario is invalid: {errors.Count} error(s).");
+        text.Append(CultureInfo.InvariantCulture, $"The {subject} is invalid: {errors.Count} error(s).");
         foreach (var issue in errors) text.AppendLine().Append("  ").Append(issue);
         return text.ToString();
     }

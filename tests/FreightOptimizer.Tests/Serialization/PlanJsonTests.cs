@@ -211,6 +211,7 @@ public sealed class PlanJsonTests
         var error = Assert.Throws<FreightValidationException>(() => PlanJson.Read("{ \"formatVersion\": 1,"));
 
         Assert.Equal(ValidationCode.MalformedJson, Assert.Single(error.Issues).Code);
+        Assert.StartsWith("The plan file is invalid", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
