@@ -32,6 +32,14 @@ internal sealed partial class VerificationRun
     private double _beta;
     private double _priceScale = 1;
 
+    /// <summary>
+    /// The largest transport, handling or supply cost per tonne in the scenario: the money scale of
+    /// a reduced cost. A reduced cost is judged against it as well as against its own terms, so that
+    /// a first-order solver's 1e-6-of-a-rouble noise on a variable whose terms are all near zero is
+    /// not mistaken for a wrong price (penalties are left out: they would make the scale too loose).
+    /// </summary>
+    private double _costScale = 1;
+
     /// <summary>Balance rows some variable touches that have no price.</summary>
     private readonly HashSet<long> _missing = [];
 
@@ -47,6 +55,7 @@ internal sealed partial class VerificationRun
         }
 
         ReadPrices(prices);
+        _costScale = CostScale();
 
         var dual = default(NeumaierSum);
         CheckRowPrices(ref dual);
@@ -408,13 +417,30 @@ internal sealed partial class VerificationRun
     /// </summary>
     private VerificationCheck? ReducedCostCheck(double reduced, double scale, double value, double ub, double usedAbove)
     {
-        var tolerance = _options.DualTolerance * Math.Max(1, scale);
+        var tolerance = _options.DualTolerance * Math.Max(Math.Max(1, scale), _costScale);
         if (ub <= usedAbove) return null; // fixed at 0: any reduced cost will do
         var atLower = value <= usedAbove;
         var atUpper = value >= ub - usedAbove;
         if (atLower) return reduced < -tolerance ? VerificationCheck.DualFeasibility : null;
         if (atUpper) return reduced > tolerance ? VerificationCheck.ComplementarySlackness : null;
         return Math.Abs(reduced) > tolerance ? VerificationCheck.ComplementarySlackness : null;
+    }
+
+    private double CostScale()
+    {
+        var scale = 1.0;
+        foreach (var route in _scenario.Network.Routes)
+        {
+            foreach (var cost in route.CostPerTonne.Values) scale = Math.Max(scale, Math.Abs(cost));
+        }
+
+        foreach (var location in _scenario.Network.Locations)
+        {
+            foreach (var cost in location.HandlingCostPerTonne.Values) scale = Math.Max(scale, Math.Abs(cost));
+        }
+
+        foreach (var supply in _scenario.Supplies) scale = Math.Max(scale, Math.Abs(supply.CostPerTonne));
+        return double.IsFinite(scale) ? scale : 1.0;
     }
 
     private static string ReducedCostMessage(VerificationCheck check, double reduced, string value, string what) =>

@@ -81,8 +81,9 @@ public sealed class ModelProperties
                 .ToList();
             var glop = results[0].Result;
             var agree = results.All(r => r.Result.Status == glop.Status
-                && (glop.Plan is null || Close(r.Result.Plan!.Objective, glop.Plan.Objective, r.Engine == SolverEngine.Pdlp ? 1e-5 : 1e-7)));
-            return agree.Label(string.Join("; ", results.Select(r => $"{r.Engine}: {r.Result.Status} {r.Result.Plan?.Objective}")))
+                && (glop.Plan is null || Close(r.Result.Plan!.Objective, glop.Plan.Objective, r.Engine == SolverEngine.Pdlp ? 1e-5 : 1e-7))
+                && (r.Result.Plan is null || r.Result.Plan.Verification is { Passed: true, OptimalityCertified: true }));
+            return agree.Label(string.Join("; ", results.Select(r => $"{r.Engine}: {r.Result.Status} {r.Result.Plan?.Objective} certified {r.Result.Plan?.Verification?.OptimalityCertified}")))
                 .Classify(glop.Status == SolveStatus.Infeasible, "infeasible");
         });
 }
