@@ -27,7 +27,7 @@ internal sealed class PlanSummary(Scenario scenario, OptimizationResult result, 
         {
             Line($"  model {report.Variables:N0} variables ({report.IntegerVariables} integer), {report.Constraints:N0} constraints; "
             + $"build {report.BuildTime.TotalMilliseconds:0} ms, solve {report.SolveTime.TotalMilliseconds:0} ms"
-            + (report.Iterations is { } it ? $", {it:N0} iterations" : "")
+            + (report.Iterations is { } it && it > 0 ? $", {it:N0} iterations" : "")
             + (report.RelativeGap is { } gap ? $", gap {gap:0.###%}" : ""));
         }
 

@@ -129,11 +129,13 @@ internal static class OrToolsSolver
                 solver.SetSolverSpecificParametersAsString(
                     $"termination_criteria {{ simple_optimality_criteria {{ eps_optimal_relative: {tolerance} eps_optimal_absolute: {tolerance} }} }}");
                 break;
-            case SolverEngine.Highs when mip:
+            case SolverEngine.Highs:
                 // HiGHS ignores the generic MIP-gap parameter; its own option goes in as text. The
                 // setter returns false although the string is applied when the solve starts.
-                solver.SetSolverSpecificParametersAsString(
-                    string.Create(CultureInfo.InvariantCulture, $"mip_rel_gap={options.RelativeMipGap:R}"));
+                // output_flag=false keeps HiGHS's banner off the caller's standard output.
+                solver.SetSolverSpecificParametersAsString(mip
+                    ? string.Create(CultureInfo.InvariantCulture, $"output_flag=false\nmip_rel_gap={options.RelativeMipGap:R}")
+                    : "output_flag=false");
                 break;
         }
     }
