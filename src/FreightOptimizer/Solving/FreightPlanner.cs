@@ -47,6 +47,17 @@ public static class FreightPlanner
         buildClock.Stop();
 
         var outcome = OrToolsSolver.Solve(model.Problem, engine, options, cancellationToken);
+        var fallbackNote = (string?)null;
+        if (outcome.Status == SolveStatus.InvalidModel && options.Engine == SolverEngine.Auto && engine == SolverEngine.Glop)
+        {
+            // GLOP gives up (ABNORMAL) on numbers that span too many orders of magnitude, for
+            // example penalties of 1e15 beside costs of 1; CLP's scaling copes with more of them.
+            var retry = OrToolsSolver.Solve(model.Problem, SolverEngine.Clp, options, cancellationToken);
+            fallbackNote = $"GLOP failed numerically ({outcome.Message}); Auto re-solved with CLP, which ended {retry.Status}.";
+            outcome = retry;
+            engine = SolverEngine.Clp;
+            reason += " GLOP failed numerically, so CLP solved it.";
+        }
         var report = new SolveReport
         {
             Engine = engine,
@@ -62,13 +73,15 @@ public static class FreightPlanner
 
         if (outcome.Values is null)
         {
-            return new OptimizationResult { Status = outcome.Status, Report = report, Message = outcome.Message ?? DescribeNoPlan(outcome.Status) };
+            if (fallbackNote is not null) report = report with { Notes = [fallbackNote] };
+            return new OptimizationResult { Status = outcome.Status, Report = report, Message = DescribeNoPlan(outcome.Status, outcome.Message) };
         }
 
         var values = outcome.Values;
         var duals = outcome.Duals;
         var objective = outcome.Objective;
         var notes = ImmutableArray.CreateBuilder<string>();
+        if (fallbackNote is not null) notes.Add(fallbackNote);
         string pricing;
         if (duals is not null)
         {
@@ -120,11 +133,13 @@ public static class FreightPlanner
         _ => (requested, $"Requested in the solve options ({requested})."),
     };
 
-    private static string DescribeNoPlan(SolveStatus status) => status switch
+    private static string DescribeNoPlan(SolveStatus status, string? solverMessage) => status switch
     {
         SolveStatus.Infeasible => "No plan satisfies every hard demand, minimum flow and capacity together.",
         SolveStatus.Cancelled => "The solve was cancelled before a solution was found.",
         SolveStatus.TimeLimit => "The time limit was reached before a solution was found.",
-        _ => $"The solve ended with status {status}.",
+        SolveStatus.InvalidModel => $"The solver failed numerically ({solverMessage}). Numbers that span many orders of magnitude "
+            + "(for example penalties of 1e15 beside costs of 1) cause this: bring penalties closer to the costs, or try another engine.",
+        _ => solverMessage ?? $"The solve ended with status {status}.",
     };
 }

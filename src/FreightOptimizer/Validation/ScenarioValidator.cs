@@ -21,6 +21,9 @@ namespace FreightOptimizer.Validation;
 /// </remarks>
 public static class ScenarioValidator
 {
+    /// <summary>The largest quantity or money amount a scenario may state: 10^15.</summary>
+    public const double MaxMagnitude = 1e15;
+
     /// <summary>Finds every error and warning in a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <returns>The issues, errors first, each group in the order of the scenario.</returns>
@@ -536,6 +539,20 @@ public static class ScenarioValidator
             if (value is not { } v) return;
             if (!double.IsFinite(v)) Error(ValidationCode.NotFinite, path, $"{what} must be a finite number, not {Num(v)}.");
             else if (v < 0) Error(ValidationCode.Negative, path, $"{what} must not be negative (it is {Num(v)}).");
+            else TooLarge(path, v, what);
+        }
+
+        /// <summary>
+        /// Amounts above <see cref="MaxMagnitude"/> (a petatonne, or 10^15 of money) are typos or unit
+        /// mistakes, and solvers lose their footing on them (GLOP reports ABNORMAL): reject them here.
+        /// </summary>
+        private void TooLarge(string path, double v, string what)
+        {
+            if (v > MaxMagnitude)
+            {
+                Error(ValidationCode.OutOfRange, path,
+                    $"{what} is {Num(v)}, above 1e15, the largest amount the solvers handle reliably; check the number and its unit (tonnes, currency units).");
+            }
         }
 
         private void Positive(string path, double? value, bool isAmount, string what)
@@ -544,6 +561,7 @@ public static class ScenarioValidator
             if (!double.IsFinite(v)) Error(ValidationCode.NotFinite, path, $"{what} must be a finite number, not {Num(v)}.");
             else if (v < 0 && isAmount) Error(ValidationCode.Negative, path, $"{what} must not be negative (it is {Num(v)}).");
             else if (v <= 0) Error(ValidationCode.OutOfRange, path, $"{what} must be above 0 (it is {Num(v)}).");
+            else TooLarge(path, v, what);
         }
 
         private void Range(string path, double value, Func<double, bool> inRange, string rule)

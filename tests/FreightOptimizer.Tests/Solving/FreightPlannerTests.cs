@@ -151,4 +151,38 @@ public sealed class FreightPlannerTests
         Assert.Contains("RelativeMipGap", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Threads", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Optimize_AutoWhenGlopFailsNumerically_FallsBackToClpAndSaysSo()
+    {
+        // Penalties of 1e15 beside a cost of 1: GLOP reports ABNORMAL on this range, CLP copes.
+        var scenario = new ScenarioBuilder(new FreightNetworkBuilder()
+                .AddCommodity("coal")
+                .AddLocation("A", LocationKind.Origin)
+                .AddLocation("B", LocationKind.Market)
+                .AddRoute("a-b", "A", "B", TransportMode.Rail, Coal(1), 1e15)
+                .Build())
+            .AddSupply("A", "coal", 1e15)
+            .AddDemand("B", "coal", 1e15, unmetPenaltyPerTonne: 1e15)
+            .Build();
+
+        var result = FreightPlanner.Optimize(scenario);
+
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        Assert.Equal(SolverEngine.Clp, result.Report.Engine);
+        Assert.Contains(result.Report.Notes, n => n.Contains("GLOP failed numerically", StringComparison.Ordinal));
+        Assert.True(result.GetPlanOrThrow().Verification is { Passed: true, OptimalityCertified: true });
+    }
+
+    [Fact]
+    public void Optimize_AmountAboveTheLimit_IsRejectedWithItsPath()
+    {
+        var scenario = BottleneckLine() with { Demands = [new Demand("C", "coal", 80) { UnmetPenaltyPerTonne = 1e300 }] };
+
+        var error = Assert.Throws<FreightOptimizer.Validation.FreightValidationException>(() => FreightPlanner.Optimize(scenario));
+
+        var issue = Assert.Single(error.Errors);
+        Assert.Equal(FreightOptimizer.Validation.ValidationCode.OutOfRange, issue.Code);
+        Assert.Equal("$.demands[0].unmetPenaltyPerTonne", issue.Path);
+    }
 }
