@@ -134,17 +134,18 @@ internal static class OptionAppraiser
     {
         if (scenario.Budget is { } budget)
         {
-            var capital = option.CapitalCost * ForcedUnits(option) + Prerequisites(scenario, option).Sum(p => p.CapitalCost * ForcedUnits(p));
+            var prerequisites = Prerequisites(scenario, option).ToList();
+            var capital = option.CapitalCost * ForcedUnits(option) + prerequisites.Sum(p => p.CapitalCost * ForcedUnits(p));
             if (capital > budget.CapitalCost * (1 + 1e-12))
             {
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"forcing it in exceeds the budget ({capital:N0} of capital, with its prerequisites, against a budget of {budget.CapitalCost:N0}); no regret");
+                    $"forced in it does not fit the budget: {capital:N0} {scenario.Currency} of capital{(prerequisites.Count > 0 ? " with its prerequisites" : "")} against {budget.CapitalCost:N0} {scenario.Currency}, so it has no regret");
             }
         }
 
         return option.ExclusiveGroup is { } group
-            ? $"forcing it in makes the scenario infeasible (its exclusive group '{group}' excludes an option the plan needs, or the budget cannot also fund what the hard demands need); no regret"
-            : "forcing it in makes the scenario infeasible (with its prerequisites it leaves no budget for what the hard demands need); no regret";
+            ? $"forcing it in makes the scenario infeasible (its exclusive group '{group}' excludes an option the hard demands need, or the budget cannot also fund what they need), so it has no regret"
+            : "forcing it in makes the scenario infeasible (with its prerequisites it leaves no budget for what the hard demands need), so it has no regret";
     }
 
     private static IEnumerable<InvestmentOption> Prerequisites(Scenario scenario, InvestmentOption option)
