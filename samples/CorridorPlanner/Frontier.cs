@@ -32,7 +32,7 @@ internal sealed class Frontier(Scenario scenario, IReadOnlyList<FrontierPoint> p
         {
             text.Append(Number(p.Budget)).Append(',').Append(p.Status).Append(',')
                 .Append(Number(p.Objective)).Append(',').Append(Number(p.CapitalSpent)).Append(',')
-                .Append(Number(p.UnmetTonnes)).Append(',').Append(Quoted(Options(p, separator: ";"))).Append('\n');
+                .Append(Number(p.UnmetTonnes)).Append(',').Append(Quoted(string.Join(';', p.Chosen.Select(OptionLabel)))).Append('\n');
         }
 
         return text.ToString();
@@ -119,7 +119,11 @@ internal sealed class Frontier(Scenario scenario, IReadOnlyList<FrontierPoint> p
     private static string F2(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Options(FrontierPoint p, string separator = ", ") =>
-        !p.HasPlan ? "-" : p.Chosen.IsEmpty ? "none" : string.Join(separator, p.Chosen.Select(c => Math.Abs(c.Units - 1) < 1e-9 ? c.Id : $"{c.Id}×{c.Units.ToString("0.##", CultureInfo.InvariantCulture)}"));
+        !p.HasPlan ? "-" : p.Chosen.IsEmpty ? "none" : string.Join(separator, p.Chosen.Select(OptionLabel));
+
+    /// <summary>The option id, with its units when they are not 1 (id×3 for three modules).</summary>
+    private static string OptionLabel(Results.InvestmentDecision c) =>
+        Math.Abs(c.Units - 1) < 1e-9 ? c.Id : $"{c.Id}×{c.Units.ToString("0.##", CultureInfo.InvariantCulture)}";
 
     private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 

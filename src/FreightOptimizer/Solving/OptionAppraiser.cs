@@ -55,7 +55,7 @@ internal static class OptionAppraiser
         return appraisals.MoveToImmutable();
     }
 
-    private static Dictionary<int, (double, double)> Forbidden(FreightModel model, int option)
+    internal static Dictionary<int, (double, double)> Forbidden(FreightModel model, int option)
     {
         var variables = model.Investments[option];
         var bounds = new Dictionary<int, (double, double)> { [variables.Units] = (0, 0) };
@@ -63,7 +63,7 @@ internal static class OptionAppraiser
         return bounds;
     }
 
-    private static Dictionary<int, (double, double)> Forced(FreightModel model, int index, InvestmentOption option)
+    internal static Dictionary<int, (double, double)> Forced(FreightModel model, int index, InvestmentOption option)
     {
         var variables = model.Investments[index];
         var bounds = new Dictionary<int, (double, double)> { [variables.Units] = (ForcedUnits(option), option.UnitLimit) };
