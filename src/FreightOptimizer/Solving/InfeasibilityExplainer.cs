@@ -86,8 +86,9 @@ internal static class InfeasibilityExplainer
         summary.Append(scenario.Demands.Any(d => d.MustServe) ? "Even with the hard demands made soft the scenario is infeasible: " : "The scenario is infeasible: ");
         summary.Append(culprits.Length == 1 ? "the minimum flow on route " : "the minimum flows on routes ");
         summary.Append(string.Join(", ", culprits.Select(r => r.Value)));
-        summary.Append(culprits.Length == 1 ? " cannot be carried" : " cannot all be carried");
-        summary.Append(" (not enough supply, capacity or demand downstream to take them; without them it solves).");
+        summary.Append(culprits.Length == 1
+            ? " cannot be carried (not enough supply, capacity or demand on its way to take it; without it the scenario solves)."
+            : " cannot all be carried (not enough supply, capacity or demand on their way to take them; without them the scenario solves).");
         if (!remaining.IsEmpty) summary.Append(' ').Append(DescribeShortfalls(scenario, remaining, []));
         return new InfeasibilityExplanation
         {
