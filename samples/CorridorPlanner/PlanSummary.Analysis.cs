@@ -14,7 +14,7 @@ internal sealed partial class PlanSummary
         if (!explanation.Shortfalls.IsEmpty)
         {
             Line();
-            Line($"Hard demands short (at least; {Mt(explanation.TotalShortfallTonnes)} Mt in all):");
+            Line($"Hard demands short (at least; {explanation.TotalShortfallTonnes.ToString("N0", CultureInfo.InvariantCulture)} t in all):");
             Line($"  {"location",-34} {"commodity",-10} {"period",-8} {"tonnes short",14}");
             foreach (var s in explanation.Shortfalls.Take(20))
             {
