@@ -4,6 +4,7 @@ using System.Text;
 using FreightOptimizer.Network;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
+using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Solving;
 
@@ -18,6 +19,24 @@ namespace FreightOptimizer.Solving;
 internal static class InfeasibilityExplainer
 {
     public static InfeasibilityExplanation Explain(Scenario scenario, SolveOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Relax(scenario, options, cancellationToken);
+        }
+        catch (FreightValidationException ex)
+        {
+            // A relaxed scenario is the original with demands softened or minimums dropped; should
+            // a rule still reject it, the explanation says so rather than failing the solve.
+            return new InfeasibilityExplanation
+            {
+                Causes = InfeasibilityCauses.None,
+                Summary = $"No explanation: the relaxed scenario could not be solved ({ex.Message}).",
+            };
+        }
+    }
+
+    private static InfeasibilityExplanation Relax(Scenario scenario, SolveOptions options, CancellationToken cancellationToken)
     {
         var inner = options.Copy();
         inner.Appraise = AppraisalMode.Never;
@@ -120,7 +139,10 @@ internal static class InfeasibilityExplainer
     /// so a hard tonne is left short only when no plan can serve it, and capacities on its way are
     /// priced above every price a soft demand can set.
     /// </summary>
-    internal static double LastResortPenalty(double costBound) => 10 * costBound;
+    /// <remarks>Capped at 1e15, the largest amount validation accepts and the solvers handle reliably.</remarks>
+    internal static double LastResortPenalty(double costBound) => Math.Min(10 * costBound, MaxPenalty);
+
+    private const double MaxPenalty = 1e15;
 
     private static Scenario Soften(Scenario scenario, double penalty) => scenario with
     {
