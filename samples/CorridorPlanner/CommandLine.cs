@@ -16,11 +16,18 @@ internal sealed record CommandLine
 {
     public const string Usage = """
         usage: CorridorPlanner [--scenario FILE] [--out DIR] [--engine NAME] [--time-limit SECONDS]
+                               [--appraise] [--budget-sweep MIN:MAX:STEP]
 
           --scenario FILE       a scenario file of format v1 (default: the built-in Russia–China corridor)
           --out DIR             write plan.json (SCENARIO-FORMAT.md) into DIR, whatever the status
           --engine NAME         Auto (default), Glop, Clp, Pdlp, Highs or Scip
           --time-limit SECONDS  stop the solver after this many seconds, keeping its best plan
+          --appraise            appraise every investment option even when there are more than 20
+                                (one re-solve each; done by default up to 20)
+          --budget-sweep MIN:MAX:STEP
+                                also solve for every budget MIN, MIN+STEP, …, MAX (MAX included; in the
+                                scenario's currency, e.g. 0:90e9:5e9), print the frontier and, with
+                                --out, write frontier.csv and frontier.svg
           --help                this text
 
         exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input
@@ -36,6 +43,10 @@ internal sealed record CommandLine
 
     public bool ShowHelp { get; init; }
 
+    public bool Appraise { get; init; }
+
+    public (double Min, double Max, double Step)? BudgetSweep { get; init; }
+
     public static CommandLine Parse(string[] args)
     {
         var command = new CommandLine();
@@ -49,6 +60,8 @@ internal sealed record CommandLine
                 "--engine" => command with { Engine = ParseEngine(Value()) },
                 "--time-limit" => command with { TimeLimit = ParseSeconds(Value()) },
                 "--help" or "-h" => command with { ShowHelp = true },
+                "--appraise" => command with { Appraise = true },
+                "--budget-sweep" => command with { BudgetSweep = ParseSweep(Value()) },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'."),
             };
         }
@@ -60,6 +73,28 @@ internal sealed record CommandLine
         Enum.TryParse<SolverEngine>(text, ignoreCase: true, out var engine) && Enum.IsDefined(engine) && !int.TryParse(text, out _)
             ? engine
             : throw new ArgumentException($"unknown engine '{text}'; use one of {string.Join(", ", Enum.GetNames<SolverEngine>())}.");
+
+    private static (double, double, double) ParseSweep(string text)
+    {
+        var parts = text.Split(':');
+        var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : (double?)null).ToList();
+        if (parts.Length != 3 || numbers.Any(n => n is null))
+        {
+            throw new ArgumentException($"--budget-sweep takes MIN:MAX:STEP, three numbers such as 0:90e9:5e9, not '{text}'.");
+        }
+
+        var (min, max, step) = (numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value);
+        try
+        {
+            _ = FreightOptimizer.Analysis.BudgetFrontier.Steps(min, max, step);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"--budget-sweep {text}: {ex.Message}", ex);
+        }
+
+        return (min, max, step);
+    }
 
     private static TimeSpan ParseSeconds(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && double.IsFinite(seconds) && seconds < 1e7

@@ -6,7 +6,7 @@ using FreightOptimizer.Scenarios;
 namespace FreightOptimizer.CorridorPlanner;
 
 /// <summary>Prints a plan the way a corridor planner reads it: tonnes in Mt, money in billions.</summary>
-internal sealed class PlanSummary(Scenario scenario, OptimizationResult result, TextWriter output)
+internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult result, TextWriter output)
 {
     private const int TopBottlenecks = 10;
 
@@ -35,6 +35,12 @@ internal sealed class PlanSummary(Scenario scenario, OptimizationResult result, 
         if (result.Message is { } message) Line($"  {message}");
         if (!result.TryGetPlan(out var plan))
         {
+            if (result.Explanation is { } explanation)
+            {
+                PrintExplanation(explanation);
+                return;
+            }
+
             Line();
             Line("No plan: nothing more to report.");
             return;
@@ -45,6 +51,7 @@ internal sealed class PlanSummary(Scenario scenario, OptimizationResult result, 
         PrintSeasonalRoutes(plan);
         PrintUnmet(plan);
         PrintInvestments(plan);
+        PrintAppraisal(plan);
         PrintBottlenecks(plan);
         PrintMarketPrices(plan);
         PrintVerification(plan);

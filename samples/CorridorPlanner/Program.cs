@@ -2,6 +2,7 @@
 // format v1) and prints what a corridor planner reads first. The steps are those of every sample:
 // network → scenario → options → optimize → read the plan, checking the status first.
 using System.Globalization;
+using FreightOptimizer.Analysis;
 using FreightOptimizer.CorridorPlanner;
 using FreightOptimizer.Corridors;
 using FreightOptimizer.Results;
@@ -56,6 +57,7 @@ catch (UnauthorizedAccessException ex)
 
 // 3. Options.
 var options = new SolveOptions { Engine = command.Engine, TimeLimit = command.TimeLimit };
+if (command.Appraise) options.Appraise = AppraisalMode.Always;
 
 // 4. Optimize.
 OptimizationResult result;
@@ -89,4 +91,29 @@ if (command.OutputDirectory is { } outDir)
 }
 
 new PlanSummary(scenario, result, Console.Out).Print();
+
+// 6. The budget frontier, on request.
+if (command.BudgetSweep is { } sweep)
+{
+    var budgets = BudgetFrontier.Steps(sweep.Min, sweep.Max, sweep.Step);
+    var frontier = new Frontier(scenario, BudgetFrontier.Solve(scenario, budgets, options));
+    frontier.Print(Console.Out);
+    if (command.OutputDirectory is { } frontierDir)
+    {
+        try
+        {
+            Directory.CreateDirectory(frontierDir);
+            File.WriteAllText(Path.Combine(frontierDir, "frontier.csv"), frontier.Csv());
+            File.WriteAllText(Path.Combine(frontierDir, "frontier.svg"), frontier.Svg());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot write the frontier into {frontierDir}: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        Console.WriteLine($"frontier.csv and frontier.svg written to {frontierDir}");
+    }
+}
+
 return result.HasPlan ? ExitCodes.PlanFound : ExitCodes.NoPlan;

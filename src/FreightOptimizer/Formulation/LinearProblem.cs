@@ -91,6 +91,30 @@ internal sealed class LinearProblem
         return copy;
     }
 
+    /// <summary>
+    /// A variant with some variable bounds replaced (for example an investment forbidden or forced
+    /// in). Rows are shared with this problem, not copied: they are not changed after formulation, so
+    /// a variant costs one pass over the variables and many variants can be solved side by side.
+    /// </summary>
+    public LinearProblem WithBounds(IReadOnlyDictionary<int, (double Lower, double Upper)> bounds)
+    {
+        ArgumentNullException.ThrowIfNull(bounds);
+        var copy = new LinearProblem { ObjectiveConstant = ObjectiveConstant, IntegerCount = IntegerCount };
+        copy._lower.AddRange(_lower);
+        copy._upper.AddRange(_upper);
+        copy._cost.AddRange(_cost);
+        copy._integer.AddRange(_integer);
+        copy._variableNames.AddRange(_variableNames);
+        copy._rows.AddRange(_rows);
+        foreach (var (variable, (lower, upper)) in bounds)
+        {
+            copy._lower[variable] = lower;
+            copy._upper[variable] = upper;
+        }
+
+        return copy;
+    }
+
     internal sealed class Row(double lower, double upper, string name)
     {
         private int[] _variables = new int[4];

@@ -148,6 +148,12 @@ public sealed record AllocationPlan
     /// <summary>What the independent verifier found, or null when the plan was not verified.</summary>
     public VerificationReport? Verification { get; init; }
 
+    /// <summary>
+    /// The appraisal of every investment option, in scenario order (value, saving and payback of those
+    /// built, regret of those not), or empty when it was not computed (see <c>SolveOptions.Appraise</c>).
+    /// </summary>
+    public ImmutableArray<OptionAppraisal> Appraisal { get; init; } = [];
+
     /// <summary>Total unmet tonnes over all locations, commodities and periods.</summary>
     public double TotalUnmetTonnes => Unmet.Sum(u => u.Tonnes);
 }

@@ -20,6 +20,12 @@ public sealed record OptimizationResult
     /// <summary>A sentence on why there is no plan or what to watch for, or null.</summary>
     public string? Message { get; init; }
 
+    /// <summary>
+    /// For an <see cref="SolveStatus.Infeasible"/> solve: which hard demands are short, by how many
+    /// tonnes, and which capacities are saturated (or which minimum flows cannot be carried); else null.
+    /// </summary>
+    public InfeasibilityExplanation? Explanation { get; init; }
+
     /// <summary>Whether a plan exists.</summary>
     [MemberNotNullWhen(true, nameof(Plan))]
     public bool HasPlan => Plan is not null;

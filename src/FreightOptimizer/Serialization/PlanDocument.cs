@@ -16,6 +16,9 @@ namespace FreightOptimizer.Serialization;
 /// </param>
 public sealed record PlanDocument(string? ScenarioName, SolveStatus Status, SolverEngine Engine, AllocationPlan? Plan)
 {
+    /// <summary>Why the scenario was infeasible, when the file says (<c>explanation</c>); else null.</summary>
+    public InfeasibilityExplanation? Explanation { get; init; }
+
     /// <summary>Whether the file holds a plan.</summary>
     public bool HasPlan => Plan is not null;
 }

@@ -16,7 +16,8 @@ namespace FreightOptimizer.Serialization;
 /// </summary>
 /// <remarks>
 /// A plan exists exactly when <c>flows</c> is present; without a plan only <c>formatVersion</c>,
-/// <c>scenario</c>, <c>status</c>, <c>engine</c> and <c>objective</c> (null) are written. The
+/// <c>scenario</c>, <c>status</c>, <c>engine</c>, <c>objective</c> (null) and, for an infeasible
+/// scenario, <c>explanation</c> are written. <c>appraisal</c> is written when the plan has one. The
 /// format does not carry capacity use, the solve report beyond its engine, or the verifier's
 /// individual findings; they are not read back.
 /// </remarks>
@@ -114,6 +115,7 @@ public static class PlanJson
         if (result.Plan is not { } plan)
         {
             w.WriteNull("objective");
+            WriteExplanation(w, result.Explanation);
             w.WriteEndObject();
             return;
         }
@@ -203,8 +205,61 @@ public static class PlanJson
             w.WriteNull("verification");
         }
 
+        WriteAppraisal(w, plan.Appraisal);
+        WriteExplanation(w, result.Explanation);
         w.WriteEndObject();
     }
+
+    // ---- appraisal and explanation (issue 4): written only when present -----------------------
+
+    private static void WriteAppraisal(Utf8JsonWriter w, ImmutableArray<OptionAppraisal> appraisal)
+    {
+        if (appraisal.IsDefaultOrEmpty) return;
+        Array(w, "appraisal", appraisal, (a, path) =>
+        {
+            w.WriteString("id", a.Id);
+            Number(w, "units", a.Units, path);
+            Number(w, "appraisedUnits", a.AppraisedUnits, path);
+            Number(w, "capitalCost", a.CapitalCost, path);
+            Number(w, "annualisedCost", a.AnnualisedCost, path);
+            OptionalNumber(w, "utilisation", a.Utilisation, path);
+            OptionalNumber(w, "value", a.Value, path);
+            OptionalNumber(w, "grossAnnualSaving", a.GrossAnnualSaving, path);
+            OptionalNumber(w, "paybackYears", a.PaybackYears, path);
+            OptionalNumber(w, "regret", a.Regret, path);
+            w.WriteString("note", a.Note);
+        });
+    }
+
+    private static void WriteExplanation(Utf8JsonWriter w, InfeasibilityExplanation? explanation)
+    {
+        if (explanation is null) return;
+        w.WriteStartObject("explanation");
+        w.WriteStartArray("causes");
+        foreach (var cause in Causes.Where(c => explanation.Causes.HasFlag(c))) w.WriteStringValue(cause.ToString());
+        w.WriteEndArray();
+        w.WriteString("summary", explanation.Summary);
+        Array(w, "shortfalls", explanation.Shortfalls, (s, path) =>
+        {
+            w.WriteString("location", s.Location.Value);
+            w.WriteString("commodity", s.Commodity.Value);
+            w.WriteString("period", s.Period.Value);
+            Number(w, "tonnes", s.Tonnes, path);
+        }, "$.explanation");
+        Array(w, "saturated", explanation.Saturated, (s, path) =>
+        {
+            w.WriteString("route", s.Route?.Value);
+            w.WriteString("location", s.Location?.Value);
+            w.WriteString("period", s.Period.Value);
+            Number(w, "perTonne", s.PerTonne, path);
+        }, "$.explanation");
+        w.WriteStartArray("minimumFlowRoutes");
+        foreach (var route in explanation.MinimumFlowRoutes.IsDefault ? [] : explanation.MinimumFlowRoutes) w.WriteStringValue(route.Value);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static readonly InfeasibilityCauses[] Causes = [InfeasibilityCauses.HardDemands, InfeasibilityCauses.MinimumFlows];
 
     private static void Array<T>(Utf8JsonWriter w, string name, ImmutableArray<T> items, Action<T, string> writeFields, string parent = "$")
     {
@@ -257,7 +312,7 @@ public static class PlanJson
         {
             if (!IsObject(root, "$")) return null;
             Known(root, "$", "$schema", "formatVersion", "scenario", "status", "engine", "objective", "costs", "flows",
-                "supplied", "unmet", "investments", "prices", "bottlenecks", "verification");
+                "supplied", "unmet", "investments", "prices", "bottlenecks", "verification", "appraisal", "explanation");
 
             if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number
                 || !version.TryGetInt32(out var v) || v != FormatVersion)
@@ -283,7 +338,8 @@ public static class PlanJson
                 }
             }
 
-            return Issues.Count == 0 ? new PlanDocument(scenario, status, engine, plan) : null;
+            var explanation = ReadExplanation(root);
+            return Issues.Count == 0 ? new PlanDocument(scenario, status, engine, plan) { Explanation = explanation } : null;
         }
 
         private AllocationPlan ReadPlan(JsonElement root, string? scenario)
@@ -365,8 +421,28 @@ public static class PlanJson
                 };
             }
 
+            var appraisal = Items(root, "appraisal", "$", required: false, (e, p) =>
+            {
+                Known(e, p, "id", "units", "appraisedUnits", "capitalCost", "annualisedCost", "utilisation", "value", "grossAnnualSaving", "paybackYears", "regret", "note");
+                return new OptionAppraisal
+                {
+                    Id = RequiredString(e, "id", p),
+                    Units = RequiredNumber(e, "units", p),
+                    AppraisedUnits = RequiredNumber(e, "appraisedUnits", p),
+                    CapitalCost = RequiredNumber(e, "capitalCost", p),
+                    AnnualisedCost = RequiredNumber(e, "annualisedCost", p),
+                    Utilisation = OptionalNumber(e, "utilisation", p),
+                    Value = OptionalNumber(e, "value", p),
+                    GrossAnnualSaving = OptionalNumber(e, "grossAnnualSaving", p),
+                    PaybackYears = OptionalNumber(e, "paybackYears", p),
+                    Regret = OptionalNumber(e, "regret", p),
+                    Note = OptionalString(e, "note", p),
+                };
+            });
+
             return new AllocationPlan
             {
+                Appraisal = appraisal,
                 ScenarioName = scenario,
                 Objective = objective,
                 Costs = costs,
@@ -378,6 +454,58 @@ public static class PlanJson
                 Bottlenecks = bottlenecks,
                 Verification = verification,
             };
+        }
+
+        private InfeasibilityExplanation? ReadExplanation(JsonElement root)
+        {
+            if (OptionalObject(root, "explanation", "$") is not { } e) return null;
+            const string path = "$.explanation";
+            Known(e, path, "causes", "summary", "shortfalls", "saturated", "minimumFlowRoutes");
+            var causes = InfeasibilityCauses.None;
+            foreach (var (name, i) in Strings(e, "causes", path).Select((n, i) => (n, i)))
+            {
+                if (Enum.TryParse<InfeasibilityCauses>(name, ignoreCase: false, out var cause) && Causes.Contains(cause)) causes |= cause;
+                else Error(ValidationCode.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"{path}.causes[{i}]"), $"'{name}' is not a known cause; expected HardDemands or MinimumFlows.");
+            }
+
+            return new InfeasibilityExplanation
+            {
+                Causes = causes,
+                Summary = RequiredString(e, "summary", path),
+                Shortfalls = Items(e, "shortfalls", path, required: false, (s, p) =>
+                {
+                    Known(s, p, "location", "commodity", "period", "tonnes");
+                    return new DemandShortfall(RequiredString(s, "location", p), RequiredString(s, "commodity", p), RequiredString(s, "period", p), RequiredNumber(s, "tonnes", p));
+                }),
+                Saturated = Items(e, "saturated", path, required: false, (s, p) =>
+                {
+                    Known(s, p, "route", "location", "period", "perTonne");
+                    var (route, location) = RouteOrLocation(s, p);
+                    return new SaturatedCapacity(route, location, RequiredString(s, "period", p), RequiredNumber(s, "perTonne", p));
+                }),
+                MinimumFlowRoutes = [.. Strings(e, "minimumFlowRoutes", path).Select(r => new RouteId(r))],
+            };
+        }
+
+        private List<string> Strings(JsonElement parent, string name, string parentPath)
+        {
+            var values = new List<string>();
+            if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null) return values;
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Error(ValidationCode.WrongType, $"{parentPath}.{name}", $"'{name}' must be an array of strings.");
+                return values;
+            }
+
+            var i = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String) values.Add(item.GetString()!);
+                else Error(ValidationCode.WrongType, string.Create(CultureInfo.InvariantCulture, $"{parentPath}.{name}[{i}]"), "Expected a string.");
+                i++;
+            }
+
+            return values;
         }
 
         private (RouteId? Route, LocationId? Location) RouteOrLocation(JsonElement e, string path)

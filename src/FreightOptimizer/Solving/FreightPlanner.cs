@@ -14,16 +14,10 @@ namespace FreightOptimizer.Solving;
 /// prices the solution and returns an immutable <see cref="OptimizationResult"/> whose plan the
 /// independent verifier has checked.
 /// </summary>
-public static class FreightPlanner
+public static partial class FreightPlanner
 {
-    /// <summary>Finds the least-cost allocation plan for a scenario.</summary>
-    /// <param name="scenario">The scenario.</param>
-    /// <param name="options">How to solve; null for the defaults.</param>
-    /// <param name="cancellationToken">Interrupts the solve (SCIP returns its incumbent; GLOP, CLP and PDLP return nothing; HiGHS cannot be interrupted).</param>
-    /// <returns>The status, the solve report and, when one was found, the plan. A solve that finds nothing is a status, not an exception.</returns>
-    /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
-    /// <exception cref="ArgumentException">Some option is out of range.</exception>
-    public static OptimizationResult Optimize(Scenario scenario, SolveOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>One solve: the plan, its prices and its verification, without the analyses that follow (FreightPlanner.Analysis.cs).</summary>
+    internal static OptimizationResult OptimizeOnce(Scenario scenario, SolveOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new SolveOptions();

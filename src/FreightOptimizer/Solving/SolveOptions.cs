@@ -30,6 +30,16 @@ public sealed class SolveOptions
     /// <value>Default true.</value>
     public bool Verify { get; set; } = true;
 
+    // ---- analysis after the solve (issue 4) ----
+
+    /// <summary>Whether to appraise every investment option after an optimal solve (one re-solve per option).</summary>
+    /// <value>Default <see cref="AppraisalMode.Auto"/>: appraise when the scenario has at most 20 options.</value>
+    public AppraisalMode Appraise { get; set; } = SolveDefaults.Appraise;
+
+    /// <summary>How many re-solves (appraisal, explanation, budget frontier) may run at once, or null for one per processor.</summary>
+    /// <value>Default null (<see cref="Environment.ProcessorCount"/>).</value>
+    public int? MaxParallelSolves { get; set; }
+
     /// <summary>Throws when any option is out of range, naming every problem at once.</summary>
     /// <exception cref="ArgumentException">Some option is out of range.</exception>
     public void Validate()
@@ -39,8 +49,29 @@ public sealed class SolveOptions
         if (TimeLimit is { } limit && limit <= TimeSpan.Zero) problems.Add($"TimeLimit must be positive (was {limit}).");
         if (!(RelativeMipGap >= 0 && RelativeMipGap < 1)) problems.Add(string.Create(CultureInfo.InvariantCulture, $"RelativeMipGap must be in [0, 1) (was {RelativeMipGap})."));
         if (Threads is { } threads && threads < 1) problems.Add($"Threads must be at least 1 (was {threads}).");
+        if (!Enum.IsDefined(Appraise)) problems.Add($"Appraise {(int)Appraise} is not a known appraisal mode.");
+        if (MaxParallelSolves is { } parallel && parallel < 1) problems.Add($"MaxParallelSolves must be at least 1 (was {parallel}).");
         if (problems.Count > 0) throw new ArgumentException("Invalid solve options: " + string.Join(" ", problems));
     }
+
+    /// <summary>A copy (every option, including any added later) that callers may change without touching this one.</summary>
+    internal SolveOptions Copy() => (SolveOptions)MemberwiseClone();
+
+    /// <summary>How many solves may run at once.</summary>
+    internal int ParallelSolves => MaxParallelSolves ?? Math.Max(1, Environment.ProcessorCount);
+}
+
+/// <summary>When <c>FreightPlanner.Optimize</c> appraises the investment options (one re-solve per option).</summary>
+public enum AppraisalMode
+{
+    /// <summary>When the scenario has at most 20 options and the solve is optimal.</summary>
+    Auto,
+
+    /// <summary>Whenever the solve is optimal, however many options there are.</summary>
+    Always,
+
+    /// <summary>Never.</summary>
+    Never,
 }
 
 /// <summary>The defaults of <see cref="SolveOptions"/> and of the engines, in one place.</summary>
@@ -55,4 +86,9 @@ internal static class SolveDefaults
 
     /// <summary>Slack (relative to capacity) under which a capacity counts as binding.</summary>
     public const double BindingSlack = 1e-9;
+
+    public const AppraisalMode Appraise = AppraisalMode.Auto;
+
+    /// <summary>The most options <see cref="AppraisalMode.Auto"/> appraises (one re-solve each).</summary>
+    public const int AutoAppraisalMaxOptions = 20;
 }

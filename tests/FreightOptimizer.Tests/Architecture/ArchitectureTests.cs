@@ -33,6 +33,9 @@ public sealed class ArchitectureTests
             { "Serialization", "FreightOptimizer.Solving" },
             { "Serialization", "Google.OrTools" },
             { "Corridors", "FreightOptimizer.Solving" },
+            { "Solving", "FreightOptimizer.Analysis" },
+            { "Results", "FreightOptimizer.Analysis" },
+            { "Serialization", "FreightOptimizer.Analysis" },
         };
         return rules;
     }

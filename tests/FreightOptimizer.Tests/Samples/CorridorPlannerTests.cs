@@ -83,7 +83,74 @@ public sealed class CorridorPlannerTests : IDisposable
         Assert.Null(document.Plan);
     }
 
+    [Fact]
+    public void NoArguments_PrintsTheAppraisalOfTheFourProjects()
+    {
+        var run = Run();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Appraisal of the investment options", run.Output, StringComparison.Ordinal);
+        var table = run.Output[run.Output.IndexOf("Appraisal of the investment options", StringComparison.Ordinal)..].Split('\n').Skip(3).Take(4).ToList();
+        Assert.Contains("Zabaikalsk rail crossing", table[0], StringComparison.Ordinal);
+        Assert.Contains("Nizhneleninskoye logistics terminal", table[1], StringComparison.Ordinal);
+        Assert.Contains("Blagoveshchensk–Heihe coal conveyor", table[2], StringComparison.Ordinal);
+        Assert.Contains(" yr", table[2], StringComparison.Ordinal); // the conveyor is built and pays back
+        Assert.Contains("Xuan Yuan", table[3], StringComparison.Ordinal);
+        Assert.Contains("note: Xuan Yuan", run.Output, StringComparison.Ordinal); // forced in, it does not fit the budget
+    }
+
+    [Fact]
+    public void BudgetSweep_WritesFrontierCsvAndSvg()
+    {
+        var run = Run("--budget-sweep", "0:30e9:10e9", "--out", _work);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Budget frontier (4 budgets", run.Output, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(_work, "frontier.csv"));
+        Assert.Equal("budget,status,objective,capital,unmetTonnes,options", lines[0]);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal(["0", "10000000000", "20000000000", "30000000000"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.All(lines.Skip(1), l => Assert.Equal("Optimal", l.Split(',')[1]));
+        var objectives = lines.Skip(1).Select(l => double.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(objectives.Zip(objectives.Skip(1)).All(p => p.Second <= p.First * (1 + 1e-9)), string.Join(", ", objectives));
+        Assert.Equal("", lines[1].Split(',')[5]);
+        Assert.Contains("blagoveshchensk-heihe-conveyor", lines[3], StringComparison.Ordinal);
+        var svg = System.Xml.Linq.XDocument.Load(Path.Combine(_work, "frontier.svg"));
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        Assert.Equal("http://www.w3.org/2000/svg", svg.Root.Name.NamespaceName);
+    }
+
+    [Fact]
+    public void InfeasibleScenario_PrintsWhatIsShortAndWhyAndWritesTheExplanation()
+    {
+        var file = Path.Combine(_work, "infeasible.json");
+        File.WriteAllText(file, """
+            { "formatVersion": 1, "commodities": [ { "id": "coal" } ],
+              "locations": [ { "id": "A", "kind": "Origin" }, { "id": "B", "kind": "Market" } ],
+              "routes": [ { "id": "a-b", "from": "A", "to": "B", "mode": "Rail", "annualCapacityTonnes": 10, "costPerTonne": { "coal": 5 } } ],
+              "supplies": [ { "location": "A", "commodity": "coal", "annualTonnes": 100 } ],
+              "demands": [ { "location": "B", "commodity": "coal", "annualTonnes": 50, "mustServe": true } ] }
+            """);
+
+        var run = Run("--scenario", file, "--out", _work);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Status: Infeasible", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Why no plan exists", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Hard demands short", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Saturated on the cheapest way to serve them", run.Output, StringComparison.Ordinal);
+        Assert.Contains("route a-b", run.Output, StringComparison.Ordinal);
+        var document = PlanJson.ReadFile(Path.Combine(_work, "plan.json"));
+        var shortfall = Assert.Single(document.Explanation!.Shortfalls);
+        Assert.Equal(("B", "coal", "year"), (shortfall.Location.Value, shortfall.Commodity.Value, shortfall.Period.Value));
+        Assert.Equal(40, shortfall.Tonnes, 1e-6);
+        Assert.Equal("a-b", Assert.Single(document.Explanation.Saturated).Route?.Value);
+    }
+
     [Theory]
+    [InlineData("--budget-sweep", "0:10")]
+    [InlineData("--budget-sweep", "10:0:1")]
+    [InlineData("--budget-sweep", "0:10:zero")]
     [InlineData("--engine", "Cplex")]
     [InlineData("--time-limit", "soon")]
     [InlineData("--frobnicate")]

@@ -233,4 +233,61 @@ public sealed class PlanJsonTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Appraisal_IsWrittenWithItsFieldsAndReadBack()
+    {
+        var appraisal = new OptionAppraisal[]
+        {
+            new() { Id = "conveyor", Units = 1, AppraisedUnits = 1, CapitalCost = 2e10, AnnualisedCost = 2.68e9, Utilisation = 0.575, Value = 9.99e9, GrossAnnualSaving = 1.267e10, PaybackYears = 1.58 },
+            new() { Id = "xuan-yuan", Units = 0, AppraisedUnits = 1, CapitalCost = 6e10, AnnualisedCost = 8.03e9, Note = "forced in it does not fit the budget" },
+        };
+        var result = new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = RichPlan() with { Appraisal = [.. appraisal] } };
+
+        var json = PlanJson.Write(result);
+
+        using var parsed = JsonDocument.Parse(json);
+        var entry = parsed.RootElement.GetProperty("appraisal")[1];
+        Assert.Equal(["id", "units", "appraisedUnits", "capitalCost", "annualisedCost", "utilisation", "value", "grossAnnualSaving", "paybackYears", "regret", "note"],
+            entry.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("regret").ValueKind);
+        Assert.Equal(appraisal, PlanJson.Read(json).Plan!.Appraisal.ToArray());
+    }
+
+    [Fact]
+    public void Explanation_OfAnInfeasibleResult_IsWrittenAndReadBack()
+    {
+        var explanation = new InfeasibilityExplanation
+        {
+            Causes = InfeasibilityCauses.HardDemands | InfeasibilityCauses.MinimumFlows,
+            Shortfalls = [new DemandShortfall("B", "coal", "year", 40)],
+            Saturated = [new SaturatedCapacity("a-b", null, "year", 1e6), new SaturatedCapacity(null, "HUB", "year", 5e5)],
+            MinimumFlowRoutes = ["a-c"],
+            Summary = "40 t of coal short at B.",
+        };
+        var result = new OptimizationResult { Status = SolveStatus.Infeasible, Report = Report(), Explanation = explanation };
+
+        var json = PlanJson.Write(result);
+
+        using var parsed = JsonDocument.Parse(json);
+        var e = parsed.RootElement.GetProperty("explanation");
+        Assert.Equal(["causes", "summary", "shortfalls", "saturated", "minimumFlowRoutes"], e.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["HardDemands", "MinimumFlows"], e.GetProperty("causes").EnumerateArray().Select(c => c.GetString()));
+        var back = PlanJson.Read(json).Explanation!;
+        Assert.Equal(explanation.Causes, back.Causes);
+        Assert.Equal(explanation.Summary, back.Summary);
+        Assert.Equal(explanation.Shortfalls.ToArray(), back.Shortfalls.ToArray());
+        Assert.Equal(explanation.Saturated.ToArray(), back.Saturated.ToArray());
+        Assert.Equal(["a-c"], back.MinimumFlowRoutes.Select(r => r.Value));
+    }
+
+    [Fact]
+    public void Explanation_UnknownCause_IsAnErrorWithItsPath()
+    {
+        const string json = """{ "formatVersion": 1, "status": "Infeasible", "engine": "Glop", "objective": null, "explanation": { "causes": ["Gremlins"], "summary": "?" } }""";
+
+        var error = Assert.Throws<FreightValidationException>(() => PlanJson.Read(json));
+
+        Assert.Contains(error.Issues, i => i.Path == "$.explanation.causes[0]");
+    }
 }

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using FreightOptimizer.Results;
+using FreightOptimizer.Scenarios;
+using FreightOptimizer.Validation;
+
+namespace FreightOptimizer.Solving;
+
+/// <summary>The public entry point and what follows one solve: the explanation of an infeasible scenario and the appraisal of every option (issue 4).</summary>
+public static partial class FreightPlanner
+{
+    /// <summary>
+    /// Finds the least-cost allocation plan for a scenario. When the scenario is infeasible the result
+    /// carries an <see cref="OptimizationResult.Explanation"/>; when the plan is optimal and
+    /// <see cref="SolveOptions.Appraise"/> allows it, the plan carries the appraisal of every option.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">How to solve; null for the defaults.</param>
+    /// <param name="cancellationToken">Interrupts the solve (SCIP returns its incumbent; GLOP, CLP and PDLP return nothing; HiGHS cannot be interrupted).</param>
+    /// <returns>The status, the solve report and, when one was found, the plan. A solve that finds nothing is a status, not an exception.</returns>
+    /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
+    /// <exception cref="ArgumentException">Some option is out of range.</exception>
+    public static OptimizationResult Optimize(Scenario scenario, SolveOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= new SolveOptions();
+        options.Validate();
+        ScenarioValidator.ThrowIfInvalid(scenario);
+        var result = OptimizeOnce(scenario, options, cancellationToken);
+        if (result.Status == SolveStatus.Infeasible && !cancellationToken.IsCancellationRequested)
+        {
+            return Explained(scenario, result, options, cancellationToken);
+        }
+
+        return ShouldAppraise(scenario, result, options, out var skipped) ? AppraiseResult(scenario, result, options, cancellationToken)
+            : skipped is null ? result
+            : result with { Report = result.Report with { Notes = result.Report.Notes.Add(skipped) } };
+    }
+
+    /// <summary>Adds the appraisal of every option to an optimal result (one re-solve per option).</summary>
+    internal static OptimizationResult AppraiseResult(Scenario scenario, OptimizationResult result, SolveOptions options, CancellationToken cancellationToken)
+    {
+        if (result.Plan is not { } plan || result.Status != SolveStatus.Optimal || scenario.Investments.IsEmpty) return result;
+        var clock = Stopwatch.StartNew();
+        var appraisal = OptionAppraiser.Appraise(scenario, plan, result.Report.Engine, options, cancellationToken);
+        var note = $"Appraised {scenario.Investments.Length} investment option(s) with one re-solve each in {clock.Elapsed.TotalMilliseconds:0} ms (up to {options.ParallelSolves} at once).";
+        return result with
+        {
+            Plan = plan with { Appraisal = appraisal },
+            Report = result.Report with { Notes = result.Report.Notes.Add(note) },
+        };
+    }
+
+    private static bool ShouldAppraise(Scenario scenario, OptimizationResult result, SolveOptions options, out string? skipped)
+    {
+        skipped = null;
+        if (options.Appraise == AppraisalMode.Never || scenario.Investments.IsEmpty || !result.HasPlan) return false;
+        if (result.Status != SolveStatus.Optimal)
+        {
+            skipped = $"Options not appraised: the solve ended {result.Status}, and an appraisal compares optima.";
+            return false;
+        }
+
+        if (options.Appraise == AppraisalMode.Auto && scenario.Investments.Length > SolveDefaults.AutoAppraisalMaxOptions)
+        {
+            skipped = $"Options not appraised: {scenario.Investments.Length} options need as many re-solves; set SolveOptions.Appraise to Always to appraise them.";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static OptimizationResult Explained(Scenario scenario, OptimizationResult result, SolveOptions options, CancellationToken cancellationToken)
+    {
+        var explanation = InfeasibilityExplainer.Explain(scenario, options, cancellationToken);
+        return result with { Explanation = explanation };
+    }
+}
