@@ -61,7 +61,7 @@ public sealed class AnalysisProperties
     public Property Appraisal_ValueOfBuiltAndRegretOfUnbuilt_AreNotNegative() =>
         Prop.ForAll(ScenarioGenerator.Cases(WithOptions), c =>
         {
-            var result = Solve(c.Scenario);
+            var result = Solve(c.Scenario, appraise: AppraisalMode.Always);
             if (result.Status != SolveStatus.Optimal || c.Scenario.Investments.IsEmpty) return true.Label("no appraisal").Classify(true, "trivial");
             var plan = result.Plan!;
             var tolerance = Relative * Math.Max(1, Math.Abs(plan.Objective));

@@ -10,8 +10,9 @@ internal static class SolveHelpers
     /// <summary>Relative tolerance for comparing optima of different solves.</summary>
     public const double Relative = 1e-6;
 
-    public static OptimizationResult Solve(Scenario scenario, SolverEngine engine = SolverEngine.Auto) =>
-        FreightPlanner.Optimize(scenario, new SolveOptions { Engine = engine, RelativeMipGap = 0 });
+    /// <summary>Solves at MIP gap 0; appraisal (one re-solve per option) only when a property asks for it.</summary>
+    public static OptimizationResult Solve(Scenario scenario, SolverEngine engine = SolverEngine.Auto, AppraisalMode appraise = AppraisalMode.Never) =>
+        FreightPlanner.Optimize(scenario, new SolveOptions { Engine = engine, RelativeMipGap = 0, Appraise = appraise });
 
     public static bool Close(double a, double b, double relative = Relative) =>
         Math.Abs(a - b) <= relative * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
