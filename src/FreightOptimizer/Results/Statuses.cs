@@ -48,7 +48,10 @@ public enum SolverEngine
 
     /// <summary>
     /// HiGHS, for LPs and MIPs. Its .NET interface returns no real duals, so its plans are priced by
-    /// an LP re-solve with GLOP. It cannot be interrupted through the cancellation token.
+    /// an LP re-solve with GLOP. It cannot be interrupted: OR-Tools' HiGHS interface ignores the
+    /// cancellation token of <c>FreightPlanner.Optimize</c> once the solve has started, so a cancelled
+    /// solve runs to its end (a token cancelled before the start still returns <c>Cancelled</c>). Use
+    /// <c>SolveOptions.TimeLimit</c> to bound it, or <see cref="Scip"/> when a solve must be interruptible.
     /// </summary>
     Highs,
 
