@@ -21,13 +21,17 @@ public sealed class CancellationTests(ITestOutputHelper output)
     [Fact]
     public void Optimize_ScipCancelledAfterOneSecond_ReturnsCancelledWithAPricedPlan()
     {
+        // Warm up first, so that the second counts SCIP's time and not the JIT compiling the pipeline.
+        FreightPlanner.Optimize(NetworkDesignDow.Read(NetworkDesignInstances.PathOf("r01.1")));
         using var source = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
+        var cancelledAt = TimeSpan.Zero;
+        using var registration = source.Token.Register(() => cancelledAt = clock.Elapsed);
         source.CancelAfter(TimeSpan.FromSeconds(1));
 
         var result = FreightPlanner.Optimize(Hard, Exact, source.Token);
         var elapsed = clock.Elapsed;
-        output.WriteLine($"cancelled at 1 s, returned after {elapsed.TotalSeconds:0.00} s (solver {result.Report.SolveTime.TotalSeconds:0.00} s incl. pricing), objective {result.Plan?.Objective}, gap {result.Report.RelativeGap}");
+        output.WriteLine($"cancelled at {cancelledAt.TotalSeconds:0.00} s, returned at {elapsed.TotalSeconds:0.00} s (build {result.Report.BuildTime.TotalSeconds:0.00} s, solve and pricing {result.Report.SolveTime.TotalSeconds:0.00} s), objective {result.Plan?.Objective}, gap {result.Report.RelativeGap}");
 
         Assert.Equal(SolveStatus.Cancelled, result.Status);
         var plan = result.GetPlanOrThrow();
@@ -39,7 +43,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
         Assert.True(plan.Verification.OptimalityCertified);
         Assert.NotNull(result.Report.RelativeGap);
 
-        // Generous: the solve alone would take 10 s or more; measured ~1.1 s on two cores (see the test output).
+        // Generous, for a shared CI machine: the solve alone takes 10 s or more; measured 1.3 s (see the test output).
         Assert.True(elapsed < TimeSpan.FromSeconds(6), $"returned after {elapsed.TotalSeconds:0.00} s");
     }
 
