@@ -15,7 +15,7 @@ public sealed class MipProperties
     private static OptimizationResult Solve(Scenario scenario, LinkingInequalities linking) =>
         FreightPlanner.Optimize(scenario, new SolveOptions { RelativeMipGap = 0, LinkingInequalities = linking });
 
-    [Property(MaxTest = 80)]
+    [Property(MaxTest = 150)]
     public Property StrengthenedAndPlainFormulations_GiveTheSameOptimum() =>
         Prop.ForAll(ScenarioGenerator.Cases(), c =>
         {
