@@ -69,6 +69,15 @@ internal sealed class FreightModel
     /// <summary>The budget row, or −1 without one.</summary>
     public required int BudgetRow { get; init; }
 
+    /// <summary>
+    /// Rows 0 … PlainRowCount − 1 are the plain model of DESIGN.md §4; rows after them are the strong
+    /// linking inequalities, valid for the optimum only, and left out of the LP that prices a plan.
+    /// </summary>
+    public required int PlainRowCount { get; init; }
+
+    /// <summary>How many linking inequalities follow the plain rows (0 when they were not asked for).</summary>
+    public required int LinkingRowCount { get; init; }
+
     /// <summary>Whether the model has integer variables.</summary>
     public bool IsMip => Problem.IntegerCount > 0;
 }

@@ -14,6 +14,7 @@ internal sealed class FreightModelBuilder
 {
     private readonly Scenario _scenario;
     private readonly ModelScaling _scaling;
+    private readonly bool _linkingInequalities;
     private readonly LinearProblem _problem = new();
     private readonly ImmutableArray<Location> _locations;
     private readonly ImmutableArray<Route> _routes;
@@ -34,10 +35,11 @@ internal sealed class FreightModelBuilder
     private InvestmentVariables[] _investments = [];
     private int _budgetRow = -1;
 
-    private FreightModelBuilder(Scenario scenario, ModelScaling scaling)
+    private FreightModelBuilder(Scenario scenario, ModelScaling scaling, bool linkingInequalities)
     {
         _scenario = scenario;
         _scaling = scaling;
+        _linkingInequalities = linkingInequalities;
         _locations = scenario.Network.Locations;
         _routes = scenario.Network.Routes;
         _commodities = scenario.Network.Commodities;
@@ -51,13 +53,19 @@ internal sealed class FreightModelBuilder
     }
 
     /// <summary>Formulates the scenario with scaling chosen from its data.</summary>
-    public static FreightModel Build(Scenario scenario) => Build(scenario, ChooseScaling(scenario));
+    /// <param name="scenario">A validated scenario.</param>
+    /// <param name="linkingInequalities">Whether to add the strong linking inequalities (<see cref="AddLinkingInequalities"/>) after the plain model.</param>
+    public static FreightModel Build(Scenario scenario, bool linkingInequalities = false) =>
+        Build(scenario, ChooseScaling(scenario), linkingInequalities);
 
     /// <summary>Formulates the scenario with the given scaling.</summary>
-    public static FreightModel Build(Scenario scenario, ModelScaling scaling)
+    /// <param name="scenario">A validated scenario.</param>
+    /// <param name="scaling">The model units.</param>
+    /// <param name="linkingInequalities">Whether to add the strong linking inequalities after the plain model.</param>
+    public static FreightModel Build(Scenario scenario, ModelScaling scaling, bool linkingInequalities = false)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var builder = new FreightModelBuilder(scenario, scaling);
+        var builder = new FreightModelBuilder(scenario, scaling, linkingInequalities);
         return builder.Formulate();
     }
 
@@ -119,6 +127,11 @@ internal sealed class FreightModelBuilder
         AddBudget();
         AddExclusiveGroups();
         AddPrerequisites();
+        var plainRowCount = _problem.RowCount;
+
+        // Valid for the optimum only (LinkingBounds), so they come last: the rows before them are the
+        // plain model, which is what prices a plan.
+        var linkingRows = _linkingInequalities ? AddLinkingInequalities() : 0;
         return new FreightModel
         {
             Problem = _problem,
@@ -132,6 +145,8 @@ internal sealed class FreightModelBuilder
             CapacityRows = [.. _capacityRows],
             MinimumFlowRows = [.. _minimumFlowRows],
             BudgetRow = _budgetRow,
+            PlainRowCount = plainRowCount,
+            LinkingRowCount = linkingRows,
         };
     }
 
@@ -444,6 +459,60 @@ internal sealed class FreightModelBuilder
     }
 
     /// <summary>
+    /// The strong linking inequalities of fixed-charge network design, per capacitated target,
+    /// period and commodity, wherever an investment adds capacity to the target in the period and the
+    /// commodity's reach truncates something. Bounds and their validity: <see cref="LinkingBounds"/>.
+    /// </summary>
+    /// <remarks>
+    /// x[a,k,t] − Σ_{i→a, t ≥ first[i]} c_i·v_i ≤ min(reach[k,t], f[t]·α[a,t]·cap[a]) for a route;
+    /// for a location the same with its throughput of k, Σ_in x[·,k,t] + Σ s[n,k,t], on the left.
+    /// c_i·v_i = min(reach[k,t], f[t]·α·add[i]·maxUnits[i])·built[i] where i has a build indicator
+    /// (Binary: built = y), min(reach[k,t], f[t]·α·add[i])·y[i] for Modular, f[t]·α·add[i]·y[i] for Continuous.
+    /// With cap = 0 and one binary option: the classic x_k ≤ min(d_k, u)·y.
+    /// </remarks>
+    /// <returns>How many rows were added.</returns>
+    private int AddLinkingInequalities()
+    {
+        var bounds = LinkingBounds.From(_scenario);
+        var options = _scenario.Investments;
+        var routeFlows = _flows.ToLookup(f => (f.Route, f.Period, f.Commodity), f => f.Variable);
+        var locationFlows = _flows
+            .Select(f => (Key: (_locationIndex[_routes[f.Route].To], f.Period, f.Commodity), f.Variable))
+            .Concat(_supplies.Select(s => (Key: (s.Location, s.Period, s.Commodity), s.Variable)))
+            .ToLookup(p => p.Key, p => p.Variable);
+        var added = 0;
+        foreach (var capacity in _capacityRows)
+        {
+            if (capacity.Additions.IsEmpty) continue;
+            var maxAdded = capacity.Additions.Sum(a => a.TonnesPerUnit * options[a.Option].UnitLimit);
+            var targetId = capacity.IsRoute ? _routes[capacity.Target].Id.Value : _locations[capacity.Target].Id.Value;
+            for (var k = 0; k < _commodities.Length; k++)
+            {
+                var key = (capacity.Target, capacity.Period, k);
+                var terms = capacity.IsRoute ? routeFlows[key] : locationFlows[key];
+                if (!terms.Any()) continue;
+                var reach = bounds.Reach(k, capacity.Period);
+                if (!LinkingBounds.IsWorthAdding(reach, capacity.BaseTonnes, maxAdded)) continue;
+                var rhs = LinkingBounds.BaseTerm(reach, capacity.BaseTonnes) / _scaling.TonneUnit;
+                var row = _problem.AddRow(double.NegativeInfinity, rhs, ModelNames.Linking(targetId, _commodities[k].Id, _periods[capacity.Period].Id));
+                foreach (var v in terms) _problem.AddTerm(row, v, 1);
+                foreach (var (i, tonnesPerUnit) in capacity.Additions)
+                {
+                    var option = options[i];
+                    var indicator = option.Kind == InvestmentKind.Binary ? _investments[i].Units : _investments[i].Indicator;
+                    var onIndicator = indicator >= 0;
+                    var coefficient = LinkingBounds.OptionTerm(reach, tonnesPerUnit, option, onIndicator);
+                    _problem.AddTerm(row, onIndicator ? indicator : _investments[i].Units, -coefficient / _scaling.TonneUnit);
+                }
+
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
     /// Gives a row that no variable touches one variable fixed at 0, so that solvers see an ordinary
     /// (infeasible) row instead of an empty one.
     /// </summary>
@@ -494,6 +563,8 @@ internal static class ModelNames
     public static string Prerequisite(string option, string required) => $"requires[{option},{required}]";
 
     public static string ClosedHardDemand(Demand demand, PeriodId period) => $"closedhard[{demand.Location},{demand.Commodity},{period}]";
+
+    public static string Linking(string target, CommodityId commodity, PeriodId period) => $"linking[{target},{commodity},{period}]";
 
     public static string Anchor(string row) => $"anchor[{row}]";
 }

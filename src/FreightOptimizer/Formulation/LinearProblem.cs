@@ -66,7 +66,9 @@ internal sealed class LinearProblem
     /// A copy in which every integer variable is fixed at its (rounded) value and made continuous:
     /// the LP whose duals price a MIP solution.
     /// </summary>
-    public LinearProblem WithIntegersFixed(IReadOnlyList<double> values)
+    /// <param name="values">A value for every variable.</param>
+    /// <param name="rowCount">Copy only the first this many rows (the plain model without cuts); null for all.</param>
+    public LinearProblem WithIntegersFixed(IReadOnlyList<double> values, int? rowCount = null)
     {
         var copy = new LinearProblem { ObjectiveConstant = ObjectiveConstant };
         for (var j = 0; j < VariableCount; j++)
@@ -82,7 +84,7 @@ internal sealed class LinearProblem
             }
         }
 
-        foreach (var row in _rows)
+        foreach (var row in rowCount is { } count ? _rows.Take(count) : _rows)
         {
             var r = copy.AddRow(row.Lower, row.Upper, row.Name);
             for (var i = 0; i < row.Count; i++) copy.AddTerm(r, row.Variables[i], row.Coefficients[i]);

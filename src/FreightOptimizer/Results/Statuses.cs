@@ -48,7 +48,12 @@ public enum SolverEngine
 
     /// <summary>
     /// HiGHS, for LPs and MIPs. Its .NET interface returns no real duals, so its plans are priced by
-    /// an LP re-solve with GLOP. It cannot be interrupted through the cancellation token.
+    /// an LP re-solve with GLOP. It cannot be interrupted: OR-Tools' HiGHS interface ignores the
+    /// cancellation token of <c>FreightPlanner.Optimize</c> once the solve has started, so a cancelled
+    /// solve runs to its end (a token cancelled before the start still returns <c>Cancelled</c>). Its time
+    /// limit does stop it, but OR-Tools does not hand over HiGHS's incumbent then: the result is
+    /// <c>TimeLimit</c> without a plan. Use <see cref="Scip"/> when a solve must be interruptible or
+    /// must return its best plan at a time limit.
     /// </summary>
     Highs,
 

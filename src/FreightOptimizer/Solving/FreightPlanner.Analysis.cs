@@ -15,7 +15,11 @@ public static partial class FreightPlanner
     /// </summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="options">How to solve; null for the defaults.</param>
-    /// <param name="cancellationToken">Interrupts the solve (SCIP returns its incumbent; GLOP, CLP and PDLP return nothing; HiGHS cannot be interrupted).</param>
+    /// <param name="cancellationToken">
+    /// Interrupts the solve: the result is <see cref="SolveStatus.Cancelled"/>, with SCIP's incumbent as
+    /// the plan when it has one (GLOP, CLP and PDLP return nothing; HiGHS cannot be interrupted). The
+    /// short LP re-solve that prices an interrupted MIP's plan is not interrupted, so the plan keeps its prices.
+    /// </param>
     /// <returns>The status, the solve report and, when one was found, the plan. A solve that finds nothing is a status, not an exception.</returns>
     /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
     /// <exception cref="ArgumentException">Some option is out of range.</exception>

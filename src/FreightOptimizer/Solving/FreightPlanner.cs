@@ -37,7 +37,8 @@ public static partial class FreightPlanner
         }
 
         var buildClock = Stopwatch.StartNew();
-        var model = FreightModelBuilder.Build(scenario);
+        var linking = UseLinkingInequalities(options.LinkingInequalities, engine, mip);
+        var model = FreightModelBuilder.Build(scenario, linking);
         buildClock.Stop();
 
         var outcome = OrToolsSolver.Solve(model.Problem, engine, options, cancellationToken);
@@ -86,7 +87,9 @@ public static partial class FreightPlanner
             // MIP engines and HiGHS return no usable duals: re-solve the LP (with integer decisions
             // fixed at their values) with GLOP. Any optimal dual of that LP is complementary to any
             // optimal primal, so GLOP's prices certify the plan.
-            var pricingProblem = mip ? model.Problem.WithIntegersFixed(values) : model.Problem;
+            // The pricing LP is the plain model: linking inequalities are valid for the optimum only,
+            // and prices must be those of SCENARIO-FORMAT.md's rows.
+            var pricingProblem = mip ? model.Problem.WithIntegersFixed(values, model.PlainRowCount) : model.Problem;
             var priced = OrToolsSolver.Solve(pricingProblem, SolverEngine.Glop, new SolveOptions(), CancellationToken.None);
             report = report with { SolveTime = report.SolveTime + priced.WallTime };
             if (priced.Status == SolveStatus.Optimal && priced.Values is not null && priced.Duals is not null)
@@ -116,6 +119,7 @@ public static partial class FreightPlanner
 
         var plan = PlanAssembler.Assemble(scenario, model, values, duals, objective * model.Scaling.MoneyUnit);
         if (options.Verify) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
+        if (linking) notes.Add($"The MIP was strengthened with {model.LinkingRowCount} linking inequalities; prices come from the plain model.");
         report = report with { PricingMethod = pricing, Notes = notes.ToImmutable() };
         return new OptimizationResult { Status = outcome.Status, Report = report, Plan = plan, Message = outcome.Message };
     }
@@ -125,6 +129,19 @@ public static partial class FreightPlanner
         SolverEngine.Auto when mip => (SolverEngine.Scip, "Auto: the scenario has integer investment decisions, so the MIP engine SCIP solves it."),
         SolverEngine.Auto => (SolverEngine.Glop, "Auto: the scenario has no integer decisions, so the LP engine GLOP solves it exactly with prices."),
         _ => (requested, $"Requested in the solve options ({requested})."),
+    };
+
+    /// <summary>
+    /// Resolves <see cref="LinkingInequalities.Auto"/> by engine, as measured on the Canad
+    /// instances (benchmarks/README.md, "Network design (issue 4)"): they make HiGHS faster (about 2×
+    /// on c25_100_10_F_L_5 and r01.5) and SCIP slower (about 1.5× on c25_100_10_F_L_5, 3× on r01.5),
+    /// so Auto adds them for HiGHS only. A model without integer decisions never gets them.
+    /// </summary>
+    internal static bool UseLinkingInequalities(LinkingInequalities setting, SolverEngine engine, bool mip) => mip && setting switch
+    {
+        LinkingInequalities.On => true,
+        LinkingInequalities.Off => false,
+        _ => engine == SolverEngine.Highs,
     };
 
     private static string DescribeNoPlan(SolveStatus status, string? solverMessage) => status switch

@@ -26,6 +26,14 @@ public sealed class SolveOptions
     /// <value>Default null.</value>
     public int? Threads { get; set; }
 
+    /// <summary>Whether to strengthen a MIP with the strong linking inequalities (<see cref="Solving.LinkingInequalities"/>).</summary>
+    /// <value>
+    /// Default <see cref="LinkingInequalities.Auto"/>: on for <see cref="SolverEngine.Highs"/>, off for
+    /// <see cref="SolverEngine.Scip"/> (the default MIP engine), because that is what made each faster on
+    /// the public network-design instances measured in benchmarks/README.md. Never for an LP.
+    /// </value>
+    public LinkingInequalities LinkingInequalities { get; set; } = SolveDefaults.LinkingInequalities;
+
     /// <summary>Whether to run <c>PlanVerifier</c> on the plan and attach its report.</summary>
     /// <value>Default true.</value>
     public bool Verify { get; set; } = true;
@@ -48,6 +56,7 @@ public sealed class SolveOptions
         if (!Enum.IsDefined(Engine)) problems.Add($"Engine {(int)Engine} is not a known engine.");
         if (TimeLimit is { } limit && limit <= TimeSpan.Zero) problems.Add($"TimeLimit must be positive (was {limit}).");
         if (!(RelativeMipGap >= 0 && RelativeMipGap < 1)) problems.Add(string.Create(CultureInfo.InvariantCulture, $"RelativeMipGap must be in [0, 1) (was {RelativeMipGap})."));
+        if (!Enum.IsDefined(LinkingInequalities)) problems.Add($"LinkingInequalities {(int)LinkingInequalities} is not a known setting.");
         if (Threads is { } threads && threads < 1) problems.Add($"Threads must be at least 1 (was {threads}).");
         if (!Enum.IsDefined(Appraise)) problems.Add($"Appraise {(int)Appraise} is not a known appraisal mode.");
         if (MaxParallelSolves is { } parallel && parallel < 1) problems.Add($"MaxParallelSolves must be at least 1 (was {parallel}).");
@@ -80,6 +89,8 @@ internal static class SolveDefaults
     public const SolverEngine Engine = SolverEngine.Auto;
 
     public const double RelativeMipGap = 1e-7;
+
+    public const LinkingInequalities LinkingInequalities = Solving.LinkingInequalities.Auto;
 
     /// <summary>PDLP's relative and absolute optimality tolerances: tight enough that its plans verify.</summary>
     public const double PdlpTolerance = 1e-10;

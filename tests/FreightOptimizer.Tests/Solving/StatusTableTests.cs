@@ -34,6 +34,14 @@ public sealed class StatusTableTests
         Assert.Equal(SolveStatus.InvalidModel, StatusTable.Map((Solver.ResultStatus)85, false, false));
     }
 
+    [Fact]
+    public void Map_HighsTimeLimitCode_IsTimeLimitOnlyWhenTheLimitWasReached()
+    {
+        // HiGHS ends a MIP stopped by its time limit with code 99 (measured on c25_100_10_F_L_5).
+        Assert.Equal(SolveStatus.TimeLimit, StatusTable.Map((Solver.ResultStatus)99, false, true));
+        Assert.Equal(SolveStatus.InvalidModel, StatusTable.Map((Solver.ResultStatus)99, false, false));
+    }
+
     [Theory]
     [InlineData(Solver.ResultStatus.OPTIMAL, true)]
     [InlineData(Solver.ResultStatus.FEASIBLE, true)]

@@ -95,7 +95,7 @@ internal static class OrToolsSolver
         };
     }
 
-    private static Variable[] Load(Solver solver, LinearProblem problem)
+    internal static Variable[] Load(Solver solver, LinearProblem problem)
     {
         var variables = new Variable[problem.VariableCount];
         var objective = solver.Objective();

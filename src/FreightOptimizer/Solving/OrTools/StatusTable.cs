@@ -18,6 +18,10 @@ internal static class StatusTable
         Solver.ResultStatus.MODEL_INVALID => SolveStatus.InvalidModel,
         Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED when cancelled => SolveStatus.Cancelled,
         Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED when timeLimitReached => SolveStatus.TimeLimit,
+
+        // HiGHS (OR-Tools 9.15) ends a MIP stopped by its time limit with code 99, outside the enum,
+        // and keeps its incumbent to itself: the time limit, without a plan.
+        (Solver.ResultStatus)99 when timeLimitReached => SolveStatus.TimeLimit,
         _ => SolveStatus.InvalidModel,
     };
 
