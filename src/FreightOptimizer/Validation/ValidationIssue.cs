@@ -80,6 +80,9 @@ public enum ValidationCode
     /// <summary>A field (or a key of a map such as <c>costPerTonne</c>) appears twice in one JSON object.</summary>
     DuplicateField = 21,
 
+    /// <summary>A line of a text format (such as DIMACS) does not follow that format; the path names the line.</summary>
+    MalformedLine = 22,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 
