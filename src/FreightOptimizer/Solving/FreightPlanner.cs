@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
+using FreightOptimizer.Solving.NetworkFlow;
 using FreightOptimizer.Solving.OrTools;
 using FreightOptimizer.Validation;
 using FreightOptimizer.Verification;
@@ -30,8 +31,13 @@ public static class FreightPlanner
         options.Validate();
         ScenarioValidator.ThrowIfInvalid(scenario);
 
+        // Network flow first: it answers when asked for, or for Auto when a min-cost flow is exact.
+        var flowResult = NetworkFlowPlanner.TryOptimize(scenario, options, cancellationToken, out var flowNote);
+        if (flowResult is not null) return flowResult;
+
         var mip = scenario.HasIntegerDecisions;
         var (engine, reason) = ChooseEngine(options.Engine, mip);
+        if (flowNote is not null) reason = $"{reason} {flowNote}";
         if (OrToolsSolver.SolverId(engine, mip) is null)
         {
             return new OptimizationResult

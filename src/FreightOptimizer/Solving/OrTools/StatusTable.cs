@@ -1,4 +1,5 @@
 using FreightOptimizer.Results;
+using Google.OrTools.Graph;
 using Google.OrTools.LinearSolver;
 
 namespace FreightOptimizer.Solving.OrTools;
@@ -18,6 +19,22 @@ internal static class StatusTable
         Solver.ResultStatus.MODEL_INVALID => SolveStatus.InvalidModel,
         Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED when cancelled => SolveStatus.Cancelled,
         Solver.ResultStatus.ABNORMAL or Solver.ResultStatus.NOT_SOLVED when timeLimitReached => SolveStatus.TimeLimit,
+        _ => SolveStatus.InvalidModel,
+    };
+
+    /// <summary>Maps a raw status of OR-Tools' min-cost-flow solver (which cannot be interrupted).</summary>
+    /// <remarks>
+    /// UNBALANCED means supplies and demands cannot be matched, so no flow exists: infeasible. The
+    /// networks given to it are balanced by construction, so this only happens with hard demands.
+    /// </remarks>
+    public static SolveStatus Map(MinCostFlowBase.Status status) => status switch
+    {
+        MinCostFlowBase.Status.OPTIMAL => SolveStatus.Optimal,
+        MinCostFlowBase.Status.FEASIBLE => SolveStatus.Feasible,
+        MinCostFlowBase.Status.INFEASIBLE => SolveStatus.Infeasible,
+        MinCostFlowBase.Status.UNBALANCED => SolveStatus.Infeasible,
+        MinCostFlowBase.Status.BAD_COST_RANGE => SolveStatus.InvalidModel,
+        MinCostFlowBase.Status.BAD_RESULT => SolveStatus.InvalidModel,
         _ => SolveStatus.InvalidModel,
     };
 
