@@ -25,6 +25,12 @@ internal sealed class DimacsNetwork
     /// <summary>Supply (&gt; 0) or demand (&lt; 0) by node; 0 where the file has no <c>n</c> line.</summary>
     public required long[] Supply { get; init; }
 
+    /// <summary>The line number of every arc.</summary>
+    public int[] ArcLine { get; init; } = [];
+
+    /// <summary>The line number of every node's <c>n</c> line, or of the problem line where it has none.</summary>
+    public int[] NodeLine { get; init; } = [];
+
     /// <summary>The comment lines (<c>c …</c>), text after the <c>c</c>.</summary>
     public IReadOnlyList<string> Comments { get; init; } = [];
 
@@ -41,6 +47,7 @@ internal sealed class DimacsNetwork
         int[] tail = [], head = [];
         long[] lower = [], capacity = [], cost = [], supply = [];
         bool[] supplySeen = [];
+        int[] arcLine = [], nodeLine = [];
         var number = 0;
         var fields = new Range[8];
 
@@ -92,6 +99,9 @@ internal sealed class DimacsNetwork
                 cost = new long[arcCount];
                 supply = new long[nodeCount];
                 supplySeen = new bool[nodeCount];
+                arcLine = new int[arcCount];
+                nodeLine = new int[nodeCount];
+                Array.Fill(nodeLine, number);
                 continue;
             }
 
@@ -129,6 +139,7 @@ internal sealed class DimacsNetwork
 
                 supplySeen[id] = true;
                 supply[id] = flow;
+                nodeLine[id] = number;
             }
             else if (kind.SequenceEqual("a"))
             {
@@ -174,6 +185,7 @@ internal sealed class DimacsNetwork
                 lower[arcsSeen] = low;
                 capacity[arcsSeen] = cap;
                 cost[arcsSeen] = c;
+                arcLine[arcsSeen] = number;
                 arcsSeen++;
             }
             else
@@ -205,7 +217,7 @@ internal sealed class DimacsNetwork
         }
 
         if (issues.Count > 0) throw new FreightValidationException(issues);
-        return new DimacsNetwork { NodeCount = nodeCount, Tail = tail, Head = head, Lower = lower, Capacity = capacity, Cost = cost, Supply = supply, Comments = comments };
+        return new DimacsNetwork { NodeCount = nodeCount, Tail = tail, Head = head, Lower = lower, Capacity = capacity, Cost = cost, Supply = supply, ArcLine = arcLine, NodeLine = nodeLine, Comments = comments };
     }
 
     /// <summary>The path of a line in validation issues.</summary>
