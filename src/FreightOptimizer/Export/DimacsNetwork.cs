@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreightOptimizer.Formulation;
 using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Export;
@@ -35,6 +36,27 @@ internal sealed class DimacsNetwork
     public IReadOnlyList<string> Comments { get; init; } = [];
 
     public int ArcCount => Tail.Length;
+
+    /// <summary>
+    /// The network with lower bounds shifted out, as the integer engines take it (for OR-Tools'
+    /// MinCostFlow, which has no lower bounds; our simplex takes them directly). The optimum of the
+    /// result plus <paramref name="offset"/> (Σ cost × lower bound) is the optimum of this network.
+    /// </summary>
+    public IntegerNetwork ToIntegerNetwork(out Int128 offset)
+    {
+        offset = Int128.Zero;
+        var supply = (long[])Supply.Clone();
+        var capacity = new long[ArcCount];
+        for (var a = 0; a < ArcCount; a++)
+        {
+            offset += (Int128)Cost[a] * Lower[a];
+            supply[Tail[a]] -= Lower[a];
+            supply[Head[a]] += Lower[a];
+            capacity[a] = Capacity[a] - Lower[a];
+        }
+
+        return new IntegerNetwork { NodeCount = NodeCount, Tail = Tail, Head = Head, Capacity = capacity, Cost = Cost, Supply = supply };
+    }
 
     /// <summary>Reads a DIMACS <c>.min</c> file strictly.</summary>
     /// <exception cref="FreightValidationException">Every malformed line, by line number (at most 100 are listed).</exception>

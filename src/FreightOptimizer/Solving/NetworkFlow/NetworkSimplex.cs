@@ -214,22 +214,25 @@ internal sealed class NetworkSimplex
             throw new ArgumentException("Arc arrays must all have one entry per arc.", nameof(head));
         }
 
+        // Magnitudes are summed in doubles: only the comparison with 2^62 matters, and it has room.
         var maxCost = 0L;
-        var totalSupply = Int128.Zero;
+        var totalSupply = 0.0;
         for (var a = 0; a < m; a++)
         {
             if ((uint)tail[a] >= (uint)nodeCount || (uint)head[a] >= (uint)nodeCount) throw new ArgumentException($"Arc {a} names a node outside 0..{nodeCount - 1}.", nameof(tail));
             var low = lower.IsEmpty ? 0 : lower[a];
             if (low < 0 || capacity[a] < low) throw new ArgumentException($"Arc {a} has bounds out of order ({low} > {capacity[a]}) or a negative lower bound.", nameof(capacity));
-            if (cost[a] == long.MinValue) throw new ArgumentException($"Arc {a} has a cost that cannot be negated.", nameof(cost));
-            maxCost = Math.Max(maxCost, Math.Abs(cost[a]));
+            var c = cost[a];
+            if (c == long.MinValue) throw new ArgumentException($"Arc {a} has a cost that cannot be negated.", nameof(cost));
+            if (c > maxCost) maxCost = c;
+            else if (-c > maxCost) maxCost = -c;
             totalSupply += low;
         }
 
         foreach (var b in supply)
         {
             if (b == long.MinValue) throw new ArgumentException("A supply cannot be negated.", nameof(supply));
-            totalSupply += Math.Abs(b);
+            totalSupply += Math.Abs((double)b);
         }
 
         if ((Int128)maxCost * (nodeCount + 1) > MaxCostTimesNodes)
@@ -237,7 +240,7 @@ internal sealed class NetworkSimplex
             throw new ArgumentException($"max |cost| × (nodes + 1) = {maxCost} × {nodeCount + 1} exceeds 2^60; scale the costs down first.", nameof(cost));
         }
 
-        if (totalSupply >= long.MaxValue / 2)
+        if (totalSupply >= long.MaxValue / 2.0)
         {
             throw new ArgumentException("Total supply and lower bounds exceed 2^62; scale the quantities down first.", nameof(supply));
         }
@@ -323,20 +326,27 @@ internal sealed class NetworkSimplex
     }
 
     /// <summary>
-    /// A warm start before block search. On the reversed arcs that could each carry the whole supply
-    /// (capacity ≥ Σ supply), shortest distances to the nearest demand node are found (Dijkstra from
-    /// every demand node at once; skipped when some cost is negative), and the arc of every reached
-    /// node's shortest path enters the basis, nearest nodes first, when it prices out. Such arcs never
-    /// block, so the supply that reaches this tree flows to the demand in one go instead of being
-    /// driven off the artificial arcs pivot by pivot; on instances without such arcs nothing happens.
+    /// A warm start before block search, for networks with one demand node (a sink, as in GOTO
+    /// instances). On the reversed arcs that could each carry the whole supply (capacity ≥ Σ supply),
+    /// shortest distances to the sink are found (Dijkstra; skipped when some cost is negative), and the
+    /// arc of every reached node's shortest path enters the basis, nearest nodes first, when it prices
+    /// out. Such arcs never block, so the supply that reaches this tree flows to the sink in one go
+    /// instead of being driven off the artificial arcs pivot by pivot. Measured: it halves the pivots
+    /// on GOTO; with many demand nodes (NETGEN) the search costs more than it saves, so it is skipped.
     /// </summary>
     private void InitialPivots()
     {
         var n = _nodeCount;
         var m = _arcCount;
         var total = 0L;
-        for (var u = 0; u < n; u++) total += Math.Max(0, _supply[u]);
-        if (total == 0 || m == 0) return;
+        var demandNodes = 0;
+        for (var u = 0; u < n; u++)
+        {
+            total += Math.Max(0, _supply[u]);
+            if (_supply[u] < 0) demandNodes++;
+        }
+
+        if (demandNodes != 1 || m == 0) return;
 
         var wide = 0;
         for (var e = 0; e < m; e++)
@@ -460,19 +470,22 @@ internal sealed class NetworkSimplex
     private bool Pivot(int inArc)
     {
         _pivots++;
-        var parent = _parent;
-        var pred = _pred;
-        var predDir = _predDir;
-        var flow = _flow;
-        var capacity = _capacity;
+
+        // The walks below are the hot path: references instead of indexed arrays drop the bounds
+        // checks (every index is a node or arc of this tree, in range by construction).
+        ref var parent = ref MemoryMarshal.GetArrayDataReference(_parent);
+        ref var pred = ref MemoryMarshal.GetArrayDataReference(_pred);
+        ref var predDir = ref MemoryMarshal.GetArrayDataReference(_predDir);
+        ref var flow = ref MemoryMarshal.GetArrayDataReference(_flow);
+        ref var capacity = ref MemoryMarshal.GetArrayDataReference(_capacity);
+        ref var succNum = ref MemoryMarshal.GetArrayDataReference(_succNum);
 
         // Apex of the cycle: walk up from both ends, always from the smaller subtree.
         int u = _source[inArc], v = _target[inArc];
-        var succNum = _succNum;
         while (u != v)
         {
-            if (succNum[u] < succNum[v]) u = parent[u];
-            else v = parent[v];
+            if (Unsafe.Add(ref succNum, u) < Unsafe.Add(ref succNum, v)) u = Unsafe.Add(ref parent, u);
+            else v = Unsafe.Add(ref parent, v);
         }
 
         var join = u;
@@ -480,7 +493,8 @@ internal sealed class NetworkSimplex
         // The cycle runs join → … → first → (in) → second → … → join. The leaving arc is the last
         // blocking arc in that order: strict < on the first side, ≤ on the second.
         int first, second;
-        if (_state[inArc] == StateLower)
+        var state = _state[inArc];
+        if (state == StateLower)
         {
             first = _source[inArc];
             second = _target[inArc];
@@ -491,16 +505,16 @@ internal sealed class NetworkSimplex
             second = _source[inArc];
         }
 
-        var delta = capacity[inArc];
+        var delta = Unsafe.Add(ref capacity, inArc);
         var result = 0;
         var uOut = -1;
-        for (u = first; u != join; u = parent[u])
+        for (u = first; u != join; u = Unsafe.Add(ref parent, u))
         {
-            var e = pred[u];
-            var d = flow[e];
-            if (predDir[u] == DirDown)
+            var e = Unsafe.Add(ref pred, u);
+            var d = Unsafe.Add(ref flow, e);
+            if (Unsafe.Add(ref predDir, u) == DirDown)
             {
-                var c = capacity[e];
+                var c = Unsafe.Add(ref capacity, e);
                 d = c == Unlimited ? Unlimited : c - d;
             }
 
@@ -512,13 +526,13 @@ internal sealed class NetworkSimplex
             }
         }
 
-        for (u = second; u != join; u = parent[u])
+        for (u = second; u != join; u = Unsafe.Add(ref parent, u))
         {
-            var e = pred[u];
-            var d = flow[e];
-            if (predDir[u] == DirUp)
+            var e = Unsafe.Add(ref pred, u);
+            var d = Unsafe.Add(ref flow, e);
+            if (Unsafe.Add(ref predDir, u) == DirUp)
             {
-                var c = capacity[e];
+                var c = Unsafe.Add(ref capacity, e);
                 d = c == Unlimited ? Unlimited : c - d;
             }
 
@@ -534,10 +548,10 @@ internal sealed class NetworkSimplex
 
         if (delta > 0)
         {
-            var val = _state[inArc] * delta;
-            flow[inArc] += val;
-            for (u = _source[inArc]; u != join; u = parent[u]) flow[pred[u]] -= predDir[u] * val;
-            for (u = _target[inArc]; u != join; u = parent[u]) flow[pred[u]] += predDir[u] * val;
+            var val = state * delta;
+            Unsafe.Add(ref flow, inArc) += val;
+            for (u = _source[inArc]; u != join; u = Unsafe.Add(ref parent, u)) Unsafe.Add(ref flow, Unsafe.Add(ref pred, u)) -= Unsafe.Add(ref predDir, u) * val;
+            for (u = _target[inArc]; u != join; u = Unsafe.Add(ref parent, u)) Unsafe.Add(ref flow, Unsafe.Add(ref pred, u)) += Unsafe.Add(ref predDir, u) * val;
         }
 
         if (result == 0)
@@ -546,9 +560,9 @@ internal sealed class NetworkSimplex
             return true;
         }
 
-        var outArc = pred[uOut];
+        var outArc = _pred[uOut];
         _state[inArc] = StateTree;
-        _state[outArc] = flow[outArc] == 0 ? StateLower : StateUpper;
+        _state[outArc] = _flow[outArc] == 0 ? StateLower : StateUpper;
         int uIn, vIn;
         if (result == 1)
         {
@@ -664,11 +678,13 @@ internal sealed class NetworkSimplex
         var sigma = uIn == _source[inArc] ? pi[vIn] - _cost[inArc] - pi[uIn] : pi[vIn] + _cost[inArc] - pi[uIn];
         if (sigma != 0)
         {
+            ref var piRef = ref MemoryMarshal.GetArrayDataReference(pi);
+            ref var threadRef = ref MemoryMarshal.GetArrayDataReference(thread);
             var w = uIn;
             for (var j = 0; j < size; j++)
             {
-                pi[w] += sigma;
-                w = thread[w];
+                Unsafe.Add(ref piRef, w) += sigma;
+                w = Unsafe.Add(ref threadRef, w);
             }
         }
     }

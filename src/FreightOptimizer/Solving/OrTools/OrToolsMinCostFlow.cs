@@ -19,10 +19,15 @@ internal static class OrToolsMinCostFlow
         ArgumentNullException.ThrowIfNull(network);
         var m = network.Tail.Length;
 
-        // No arc of an optimal flow needs more than the total flow; OR-Tools gets that instead of
-        // "unlimited" so that its own sums cannot overflow.
+        // An optimal basic flow never puts more on an arc than the total supply plus every finite
+        // capacity (what can circulate); OR-Tools gets that instead of "unlimited" so that its own
+        // sums cannot overflow.
         var total = 0L;
-        foreach (var b in network.Supply) total += Math.Max(0, b);
+        foreach (var b in network.Supply) total = SaturatingAdd(total, Math.Max(0, b));
+        foreach (var c in network.Capacity)
+        {
+            if (c != IntegerScaling.Unlimited) total = SaturatingAdd(total, c);
+        }
 
         var clock = Stopwatch.StartNew();
         using var solver = new MinCostFlow(network.NodeCount, m);
@@ -49,4 +54,6 @@ internal static class OrToolsMinCostFlow
         for (var a = 0; a < m; a++) flows[a] = solver.Flow(a);
         return new Outcome(mapped, flows, clock.Elapsed, null);
     }
+
+    private static long SaturatingAdd(long a, long b) => a > (1L << 62) - b ? 1L << 62 : a + b;
 }
