@@ -165,12 +165,15 @@ public sealed partial class DimacsMinCostFlowTests
     }
 
     [Fact]
-    public void Write_AMulticommodityScenarioWithSharedCapacity_IsRefused()
+    public void Write_AScenarioWithAnInvestment_IsRefused()
     {
-        var scenario = Properties.ScenarioGenerator.Generate(3, Properties.GeneratorSettings.Full);
+        var scenario = FreightPlannerTests.BottleneckLine() with
+        {
+            Investments = [new FreightOptimizer.Scenarios.InvestmentOption("widen", 20, 100, 20) { Route = "a-b" }],
+        };
 
-        if (FreightOptimizer.Formulation.FlowNetworkBuilder.Qualifies(scenario, out _)) return; // the seed must make a scenario that does not qualify
-        Assert.Throws<ArgumentException>(() => DimacsMinCostFlow.Write(scenario, new StringWriter()));
+        var error = Assert.Throws<ArgumentException>(() => DimacsMinCostFlow.Write(scenario, new StringWriter()));
+        Assert.Contains("investment", error.Message, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"scenario objective = DIMACS objective × 1e(-?\d+) \+ (\S+)")]
