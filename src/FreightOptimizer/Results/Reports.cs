@@ -43,6 +43,13 @@ public sealed record SolveReport
 
     /// <summary>Other remarks from the solve, in sentences.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// For the integer network-flow engines: a bound, in money, on how far the plan's objective may be
+    /// from the LP optimum because tonnes and costs were rounded to integer quanta (0 when every number
+    /// scaled exactly). Null for the LP and MIP engines, which do not round.
+    /// </summary>
+    public double? RoundingErrorBound { get; init; }
 }
 
 /// <summary>Which check of the verifier a finding comes from.</summary>

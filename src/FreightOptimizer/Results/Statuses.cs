@@ -31,7 +31,11 @@ public enum SolveStatus
 /// <summary>Which solver engine to use.</summary>
 public enum SolverEngine
 {
-    /// <summary>The cheapest engine that is exact for the scenario: LP when there are no integer decisions, else MIP.</summary>
+    /// <summary>
+    /// The cheapest engine that is exact for the scenario: <see cref="NetworkFlow"/> when a min-cost flow
+    /// solves it exactly and its numbers scale safely to integers, else the LP engine GLOP when there are
+    /// no integer decisions, else the MIP engine SCIP. The solve report says which and why.
+    /// </summary>
     Auto,
 
     /// <summary>Google's GLOP primal/dual simplex (LP only). The default LP engine.</summary>
@@ -59,4 +63,20 @@ public enum SolverEngine
 
     /// <summary>SCIP branch and cut (MIP). The default MIP engine; can be interrupted and returns its incumbent.</summary>
     Scip,
+
+    /// <summary>
+    /// The library's own primal network simplex (integer min-cost flow) for scenarios with no
+    /// investments, no minimum flows and no capacity shared by two commodities. Tonnes and money are
+    /// scaled to integers by a documented policy (the report gives the rounding error bound, 0 when
+    /// exact); prices come from the simplex's node potentials. Runs to completion: the time limit and
+    /// cancellation are checked only before it starts.
+    /// </summary>
+    NetworkFlow,
+
+    /// <summary>
+    /// OR-Tools' min-cost-flow solver on the same integer network as <see cref="NetworkFlow"/>. It
+    /// returns no prices, so they are computed as shortest-path distances on the residual network of
+    /// its optimal flow. Kept as a second engine and a cross-check.
+    /// </summary>
+    OrToolsMinCostFlow,
 }

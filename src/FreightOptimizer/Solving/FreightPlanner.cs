@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
+using FreightOptimizer.Solving.NetworkFlow;
 using FreightOptimizer.Solving.OrTools;
 using FreightOptimizer.Validation;
 using FreightOptimizer.Verification;
@@ -24,8 +25,13 @@ public static partial class FreightPlanner
         options.Validate();
         ScenarioValidator.ThrowIfInvalid(scenario);
 
+        // Network flow first: it answers when asked for, or for Auto when a min-cost flow is exact.
+        var flowResult = NetworkFlowPlanner.TryOptimize(scenario, options, cancellationToken, out var flowNote);
+        if (flowResult is not null) return flowResult;
+
         var mip = scenario.HasIntegerDecisions;
         var (engine, reason) = ChooseEngine(options.Engine, mip);
+        if (flowNote is not null) reason = $"{reason} {flowNote}";
         if (OrToolsSolver.SolverId(engine, mip) is null)
         {
             return new OptimizationResult
@@ -53,6 +59,21 @@ public static partial class FreightPlanner
             engine = SolverEngine.Clp;
             reason += " GLOP failed numerically, so CLP solved it.";
         }
+        else if (outcome.Status == SolveStatus.Infeasible && engine == SolverEngine.Pdlp)
+        {
+            // PDLP's infeasibility test is a first-order certificate with tolerances; on some
+            // feasible models it claims infeasibility (seen in the engines-agree property). A simplex
+            // settles the question before the library tells a planner there is no plan.
+            var check = OrToolsSolver.Solve(model.Problem, SolverEngine.Glop, options, cancellationToken);
+            if (check.Status != SolveStatus.Infeasible)
+            {
+                fallbackNote = $"PDLP reported the model infeasible; GLOP, asked to confirm, ended {check.Status}, and its answer is used.";
+                outcome = check;
+                engine = SolverEngine.Glop;
+                reason += " PDLP's infeasibility claim was not confirmed by GLOP, which solved it.";
+            }
+        }
+
         var report = new SolveReport
         {
             Engine = engine,

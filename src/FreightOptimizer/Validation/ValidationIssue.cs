@@ -80,7 +80,11 @@ public enum ValidationCode
     /// <summary>A field (or a key of a map such as <c>costPerTonne</c>) appears twice in one JSON object.</summary>
     DuplicateField = 21,
 
-    /// <summary>A line of a text input format other than JSON (such as a Canad <c>.dow</c> file) cannot be read: wrong header, wrong number of fields, not a number, missing or extra lines.</summary>
+    /// <summary>
+    /// A line of a text input format other than JSON (a DIMACS <c>.min</c> file, a Canad <c>.dow</c>
+    /// file) cannot be read: wrong header, wrong number of fields, not a number, missing or extra
+    /// lines. The path names the line.
+    /// </summary>
     MalformedText = 22,
 
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>

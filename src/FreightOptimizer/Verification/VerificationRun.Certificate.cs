@@ -33,12 +33,22 @@ internal sealed partial class VerificationRun
     private double _priceScale = 1;
 
     /// <summary>
-    /// The largest transport, handling or supply cost per tonne in the scenario: the money scale of
-    /// a reduced cost. A reduced cost is judged against it as well as against its own terms, so that
-    /// a first-order solver's 1e-6-of-a-rouble noise on a variable whose terms are all near zero is
-    /// not mistaken for a wrong price (penalties are left out: they would make the scale too loose).
+    /// The largest money-per-tonne coefficient of the scenario's objective (transport, handling,
+    /// supply cost, unmet-demand penalty): the money scale of a reduced cost. A reduced cost is judged
+    /// against it as well as against its own terms, because a solver's duals are accurate relative to
+    /// the largest cost it was given: PDLP at 1e-10 leaves 1e-5 of a rouble of noise on a variable
+    /// whose own terms are small when penalties of 1e6 sit in the same model. The duality gap, checked
+    /// relative to the objective, stays the global test of optimality.
     /// </summary>
     private double _costScale = 1;
+
+    /// <summary>
+    /// How much a priced row's slack may cost before it counts against complementary slackness:
+    /// price × slack is that row's share of the duality gap, so it is judged against the same
+    /// tolerance as the gap (relative to the objective). A first-order solver leaves a slack of a
+    /// few thousandths of a tonne on a priced row; that is not a wrong price.
+    /// </summary>
+    private double _complementarityAllowance;
 
     /// <summary>Balance rows some variable touches that have no price.</summary>
     private readonly HashSet<long> _missing = [];
@@ -56,6 +66,7 @@ internal sealed partial class VerificationRun
 
         ReadPrices(prices);
         _costScale = CostScale();
+        _complementarityAllowance = _options.GapTolerance * Math.Max(1, Math.Abs(primal));
 
         var dual = default(NeumaierSum);
         CheckRowPrices(ref dual);
@@ -254,7 +265,8 @@ internal sealed partial class VerificationRun
             }
 
             var slack = budget.CapitalCost - _spend;
-            if (_beta > _options.DualTolerance && slack > _options.FeasibilityTolerance * Math.Max(1, budget.CapitalCost))
+            if (_beta > _options.DualTolerance && slack > _options.FeasibilityTolerance * Math.Max(1, budget.CapitalCost)
+                && _beta * slack > _complementarityAllowance)
             {
                 _certificate.Add(VerificationCheck.ComplementarySlackness, "budget", _beta * slack,
                     $"The budget price is {F(_beta)}, but {F(slack)} of the budget is unspent.");
@@ -271,7 +283,7 @@ internal sealed partial class VerificationRun
                 _certificate.Add(VerificationCheck.DualFeasibility, subject, -price,
                     $"The {kind} price is {F(price)}; it must be ≥ 0.");
             }
-            else if (price > signTolerance && slack > _options.FeasibilityTolerance * Math.Max(1, scale))
+            else if (price > signTolerance && slack > _options.FeasibilityTolerance * Math.Max(1, scale) && price * slack > _complementarityAllowance)
             {
                 _certificate.Add(VerificationCheck.ComplementarySlackness, subject, price * slack,
                     $"The {kind} price is {F(price)}, but the constraint is not binding (slack {F(slack)} t).");
@@ -440,6 +452,11 @@ internal sealed partial class VerificationRun
         }
 
         foreach (var supply in _scenario.Supplies) scale = Math.Max(scale, Math.Abs(supply.CostPerTonne));
+        foreach (var demand in _scenario.Demands)
+        {
+            if (!demand.MustServe) scale = Math.Max(scale, Math.Abs(_scenario.PenaltyOf(demand)));
+        }
+
         return double.IsFinite(scale) ? scale : 1.0;
     }
 

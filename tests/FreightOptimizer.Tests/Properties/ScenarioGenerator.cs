@@ -23,10 +23,16 @@ public sealed record GeneratorSettings
 
     public bool MinimumFlows { get; init; } = true;
 
+    /// <summary>Only the first commodity (coal): every period is a single-commodity flow.</summary>
+    public bool SingleCommodity { get; init; }
+
     public static GeneratorSettings Full { get; } = new();
 
     /// <summary>Only continuous decisions: an LP every engine can solve.</summary>
     public static GeneratorSettings LinearOnly { get; } = new() { IntegerInvestments = false };
+
+    /// <summary>One commodity, no investments, no minimum flows: what a min-cost flow solves exactly.</summary>
+    public static GeneratorSettings NetworkFlow { get; } = new() { SingleCommodity = true, Investments = false, MinimumFlows = false };
 }
 
 /// <summary>
@@ -52,7 +58,7 @@ public static class ScenarioGenerator
         double Round(double v) => Math.Round(v);
         bool Chance(double p) => random.NextDouble() < p;
 
-        var commodityIds = CommodityNames.Take(random.Next(1, 4)).Select(c => new CommodityId(c)).ToArray();
+        var commodityIds = CommodityNames.Take(settings.SingleCommodity ? 1 : random.Next(1, 4)).Select(c => new CommodityId(c)).ToArray();
         var periodCount = random.Next(1, 4);
         var periods = Enumerable.Range(0, periodCount).Select(i => new Period($"p{i}", periodCount == 1 ? 1.0 : Math.Round(1.0 / periodCount, 4))).ToArray();
 

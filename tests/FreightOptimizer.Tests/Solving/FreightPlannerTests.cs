@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FreightOptimizer.Network;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
@@ -155,12 +156,13 @@ public sealed class FreightPlannerTests
     [Fact]
     public void Optimize_AutoWhenGlopFailsNumerically_FallsBackToClpAndSaysSo()
     {
-        // Penalties of 1e15 beside a cost of 1: GLOP reports ABNORMAL on this range, CLP copes.
+        // Penalties of 1e15 beside a cost of 1: GLOP reports ABNORMAL on this range, CLP copes. The
+        // minimum flow keeps the scenario off the network-flow engine, so Auto starts with GLOP.
         var scenario = new ScenarioBuilder(new FreightNetworkBuilder()
                 .AddCommodity("coal")
                 .AddLocation("A", LocationKind.Origin)
                 .AddLocation("B", LocationKind.Market)
-                .AddRoute("a-b", "A", "B", TransportMode.Rail, Coal(1), 1e15)
+                .AddRoute(new Route("a-b", "A", "B", TransportMode.Rail) { CostPerTonne = Coal(1).ToImmutableDictionary(), AnnualCapacityTonnes = 1e15, MinAnnualTonnes = 1 })
                 .Build())
             .AddSupply("A", "coal", 1e15)
             .AddDemand("B", "coal", 1e15, unmetPenaltyPerTonne: 1e15)

@@ -1,4 +1,5 @@
 using FreightOptimizer.Results;
+using Google.OrTools.Graph;
 using Google.OrTools.LinearSolver;
 
 namespace FreightOptimizer.Solving.OrTools;
@@ -22,6 +23,22 @@ internal static class StatusTable
         // HiGHS (OR-Tools 9.15) ends a MIP stopped by its time limit with code 99, outside the enum,
         // and keeps its incumbent to itself: the time limit, without a plan.
         (Solver.ResultStatus)99 when timeLimitReached => SolveStatus.TimeLimit,
+        _ => SolveStatus.InvalidModel,
+    };
+
+    /// <summary>Maps a raw status of OR-Tools' min-cost-flow solver (which cannot be interrupted).</summary>
+    /// <remarks>
+    /// UNBALANCED means supplies and demands cannot be matched, so no flow exists: infeasible. The
+    /// networks given to it are balanced by construction, so this only happens with hard demands.
+    /// </remarks>
+    public static SolveStatus Map(MinCostFlowBase.Status status) => status switch
+    {
+        MinCostFlowBase.Status.OPTIMAL => SolveStatus.Optimal,
+        MinCostFlowBase.Status.FEASIBLE => SolveStatus.Feasible,
+        MinCostFlowBase.Status.INFEASIBLE => SolveStatus.Infeasible,
+        MinCostFlowBase.Status.UNBALANCED => SolveStatus.Infeasible,
+        MinCostFlowBase.Status.BAD_COST_RANGE => SolveStatus.InvalidModel,
+        MinCostFlowBase.Status.BAD_RESULT => SolveStatus.InvalidModel,
         _ => SolveStatus.InvalidModel,
     };
 

@@ -1,0 +1,183 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using FreightOptimizer.Formulation;
+using FreightOptimizer.Graph;
+using FreightOptimizer.Results;
+using FreightOptimizer.Scenarios;
+using FreightOptimizer.Solving.OrTools;
+using FreightOptimizer.Verification;
+
+namespace FreightOptimizer.Solving.NetworkFlow;
+
+/// <summary>
+/// The network-flow path of <see cref="FreightPlanner.Optimize"/>: decides whether it applies, formulates
+/// the min-cost flow, scales it to integers, solves it with our network simplex or OR-Tools'
+/// MinCostFlow, prices it, and maps flows and prices back through the same kind of index map as the
+/// LP so that <see cref="PlanAssembler"/> and the verifier see an ordinary plan.
+/// </summary>
+internal static class NetworkFlowPlanner
+{
+    /// <summary>
+    /// Solves through a network-flow engine when the options ask for one or for Auto and a min-cost flow
+    /// is exact; returns null when the LP/MIP path should solve instead, with a sentence for Auto's reason.
+    /// </summary>
+    public static OptimizationResult? TryOptimize(Scenario scenario, SolveOptions options, CancellationToken cancellationToken, out string? autoNote)
+    {
+        autoNote = null;
+        var requested = options.Engine;
+        if (requested is not (SolverEngine.Auto or SolverEngine.NetworkFlow or SolverEngine.OrToolsMinCostFlow)) return null;
+        var auto = requested == SolverEngine.Auto;
+        var engine = auto ? SolverEngine.NetworkFlow : requested;
+
+        if (!FlowNetworkBuilder.Qualifies(scenario, out var why))
+        {
+            if (auto)
+            {
+                autoNote = $"Network flow is not exact here: {why}.";
+                return null;
+            }
+
+            return Unavailable(engine, $"{engine} solves only scenarios a min-cost flow solves exactly, and in this one {why}; use Auto or an LP engine.");
+        }
+
+        var buildClock = Stopwatch.StartNew();
+        var network = FlowNetworkBuilder.Build(scenario);
+        if (!IntegerScaling.TryScale(network, out var scaling, out var integers, out var scaleWhy))
+        {
+            if (auto)
+            {
+                autoNote = $"A min-cost flow would be exact, but its numbers cannot be scaled to int64 safely ({scaleWhy}).";
+                return null;
+            }
+
+            return Unavailable(engine, $"The numbers of this scenario cannot be scaled to int64 safely for {engine} ({scaleWhy}); use Auto or an LP engine.");
+        }
+
+        buildClock.Stop();
+        ArgumentNullException.ThrowIfNull(scaling);
+        ArgumentNullException.ThrowIfNull(integers);
+        if (engine == SolverEngine.OrToolsMinCostFlow && !scaling.ObjectiveFitsInt64)
+        {
+            return Unavailable(engine, "OR-Tools' MinCostFlow sums its objective in int64, and for this scenario the total cost bound does not fit at a safe rounding; use NetworkFlow or Auto.");
+        }
+
+        var reason = auto
+            ? $"Auto: a min-cost flow solves this scenario exactly ({why}), so the network simplex solves it."
+            : $"Requested in the solve options ({engine}).";
+        var report = new SolveReport
+        {
+            Engine = engine,
+            EngineReason = reason,
+            BuildTime = buildClock.Elapsed,
+            Variables = network.ArcCount,
+            Constraints = network.NodeCount,
+            RoundingErrorBound = scaling.RoundingErrorBound,
+            Notes = [scaling.Describe()],
+        };
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new OptimizationResult { Status = SolveStatus.Cancelled, Report = report, Message = "Cancelled before the solve started." };
+        }
+
+        if (network.ClosedHardDemand)
+        {
+            return new OptimizationResult { Status = SolveStatus.Infeasible, Report = report, Message = "A hard demand sits at a location that is closed in its period, so it cannot be served." };
+        }
+
+        var solveClock = Stopwatch.StartNew();
+        long[]? flows;
+        long[]? potentials = null;
+        SolveStatus status;
+        string? message = null;
+        string pricing;
+        if (engine == SolverEngine.NetworkFlow)
+        {
+            var solution = NetworkSimplex.Solve(integers.NodeCount, integers.Tail, integers.Head, [], integers.Capacity, integers.Cost, integers.Supply);
+            report = report with { Iterations = solution.Pivots };
+            status = solution.Status switch
+            {
+                NetworkFlowStatus.Optimal => SolveStatus.Optimal,
+                NetworkFlowStatus.Infeasible => SolveStatus.Infeasible,
+                _ => SolveStatus.Unbounded,
+            };
+            flows = status == SolveStatus.Optimal ? solution.Flows : null;
+            potentials = status == SolveStatus.Optimal ? solution.Potentials : null;
+            pricing = "node potentials of the network simplex";
+        }
+        else
+        {
+            var outcome = OrToolsMinCostFlow.Solve(integers);
+            status = outcome.Status;
+            flows = outcome.Flows;
+            message = outcome.Message;
+            pricing = "shortest-path distances on the residual network of OR-Tools' optimal flow";
+        }
+
+        if (flows is not null && potentials is null)
+        {
+            var sources = network.NodeSource.Where((s, v) => s == v);
+            potentials = ResidualPotentials.Compute(integers.NodeCount, integers.Tail, integers.Head, integers.Capacity, integers.Cost, flows, sources, IntegerScaling.Unlimited);
+        }
+
+        solveClock.Stop();
+        report = report with { SolveTime = solveClock.Elapsed };
+        if (flows is null || potentials is null)
+        {
+            if (status == SolveStatus.Infeasible && !scaling.IsExact && auto)
+            {
+                autoNote = "The network simplex found the rounded network infeasible, which rounding may have caused, so the LP engine decides.";
+                return null;
+            }
+
+            message ??= status == SolveStatus.Infeasible
+                ? "No flow serves every hard demand within the capacities."
+                : $"The network-flow solve ended with {status}.";
+            return new OptimizationResult { Status = status, Report = report, Message = message };
+        }
+
+        var plan = Assemble(scenario, network, scaling, integers, flows, potentials);
+        if (options.Verify) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
+        report = report with { PricingMethod = pricing };
+        return new OptimizationResult { Status = SolveStatus.Optimal, Report = report, Plan = plan };
+    }
+
+    /// <summary>Values in tonnes and duals in money per tonne, LP sign convention, then the LP's assembler.</summary>
+    private static AllocationPlan Assemble(Scenario scenario, FlowNetwork network, IntegerScaling scaling, IntegerNetwork integers, long[] flows, long[] potentials)
+    {
+        var tonneQuantum = scaling.TonneQuantum;
+        var costQuantum = scaling.CostQuantum;
+        var values = new double[network.VariableCount];
+        var objective = network.ObjectiveConstant;
+        for (var a = 0; a < network.ArcCount; a++)
+        {
+            var tonnes = flows[a] * tonneQuantum;
+            objective += network.CostPerTonne[a] * tonnes;
+            var variable = network.ArcVariable[a];
+            if (variable >= 0) values[variable] = tonnes;
+        }
+
+        var balanceCount = network.BalanceIn.Length;
+        var duals = new double[network.RowCount];
+        for (var r = 0; r < balanceCount; r++)
+        {
+            duals[r] = (potentials[network.BalanceOut[r]] - potentials[network.BalanceSource[r]]) * costQuantum;
+        }
+
+        for (var c = 0; c < network.CapacityArc.Length; c++)
+        {
+            var a = network.CapacityArc[c];
+            var reduced = integers.Cost[a] + potentials[integers.Tail[a]] - potentials[integers.Head[a]];
+            duals[balanceCount + c] = -Math.Max(0, -reduced) * costQuantum;
+        }
+
+        return PlanAssembler.Assemble(scenario, network.Map, values, duals, objective);
+    }
+
+    private static OptimizationResult Unavailable(SolverEngine engine, string message) => new()
+    {
+        Status = SolveStatus.SolverUnavailable,
+        Report = new SolveReport { Engine = engine, EngineReason = $"Requested in the solve options ({engine})." },
+        Message = message,
+    };
+}

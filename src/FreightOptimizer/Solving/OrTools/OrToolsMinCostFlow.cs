@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using FreightOptimizer.Formulation;
+using FreightOptimizer.Results;
+using Google.OrTools.Graph;
+
+namespace FreightOptimizer.Solving.OrTools;
+
+/// <summary>
+/// The only user of OR-Tools' min-cost-flow solver: loads an <see cref="IntegerNetwork"/>, solves it
+/// and copies the flows out before the native solver is disposed. It returns no potentials.
+/// </summary>
+internal static class OrToolsMinCostFlow
+{
+    /// <summary>What the solver returned.</summary>
+    public sealed record Outcome(SolveStatus Status, long[]? Flows, TimeSpan WallTime, string? Message);
+
+    public static Outcome Solve(IntegerNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var m = network.Tail.Length;
+
+        // An optimal basic flow never puts more on an arc than the total supply plus every finite
+        // capacity (what can circulate); OR-Tools gets that instead of "unlimited" so that its own
+        // sums cannot overflow.
+        var total = 0L;
+        foreach (var b in network.Supply) total = SaturatingAdd(total, Math.Max(0, b));
+        foreach (var c in network.Capacity)
+        {
+            if (c != IntegerScaling.Unlimited) total = SaturatingAdd(total, c);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var solver = new MinCostFlow(network.NodeCount, m);
+        for (var a = 0; a < m; a++)
+        {
+            var capacity = network.Capacity[a] == IntegerScaling.Unlimited ? total : network.Capacity[a];
+            solver.AddArcWithCapacityAndUnitCost(network.Tail[a], network.Head[a], capacity, network.Cost[a]);
+        }
+
+        for (var v = 0; v < network.NodeCount; v++)
+        {
+            if (network.Supply[v] != 0) solver.SetNodeSupply(v, network.Supply[v]);
+        }
+
+        var status = solver.Solve();
+        clock.Stop();
+        var mapped = StatusTable.Map(status);
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+        {
+            return new Outcome(mapped, null, clock.Elapsed, $"OR-Tools MinCostFlow ended with {status}.");
+        }
+
+        var flows = new long[m];
+        for (var a = 0; a < m; a++) flows[a] = solver.Flow(a);
+        return new Outcome(mapped, flows, clock.Elapsed, null);
+    }
+
+    private static long SaturatingAdd(long a, long b) => a > (1L << 62) - b ? 1L << 62 : a + b;
+}
