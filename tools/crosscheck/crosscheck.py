@@ -18,15 +18,20 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import scenario_to_lp  # noqa: E402
 
 
 def glpk_solve(scenario, work, time_limit):
     base = os.path.join(work, os.path.splitext(os.path.basename(scenario))[0])
     lp, sol, log = base + ".lp", base + ".glpk.sol", base + ".glpk.log"
-    conv = subprocess.run([sys.executable, os.path.join(HERE, "scenario_to_lp.py"), scenario, lp],
-                          capture_output=True, text=True)
-    if conv.returncode != 0:
-        return "ConvertError", None, conv.stderr.strip()[-300:]
+    try:
+        with open(scenario, encoding="utf-8") as f:
+            model = scenario_to_lp.build(json.load(f))
+        with open(lp, "w", encoding="ascii", errors="replace") as f:
+            model.write(f)
+    except Exception as e:  # noqa: BLE001 - reported as a row of the table
+        return "ConvertError", None, f"{type(e).__name__}: {e}"
     for f in (sol,):
         if os.path.exists(f):
             os.remove(f)

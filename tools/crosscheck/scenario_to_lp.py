@@ -28,9 +28,21 @@ The reading, sentence by sentence of the format:
 
 import json
 import math
+import os
 import sys
 
 DEFAULT_PENALTY = 1_000_000.0
+
+# Deliberately WRONG readings, for mutation_check.py only: it measures whether the test scenarios
+# are sharp enough to tell each of these from the reading above. Never set in a real cross-check.
+MUTATIONS = {"capital-no-horizon", "capital-no-discount", "minflow-not-waived-at-ends",
+             "handling-excludes-supply", "throughput-excludes-supply", "supply-scaled-by-availability",
+             "investment-ignores-firstperiod", "investment-not-derated", "commodity-penalty-ignored",
+             "no-mustserve", "closed-demand-free", "period-lines-every-period", "flows-at-closed-ends",
+             "commodity-restrictions-ignored", "budget-ignored", "requires-ignored", "groups-ignored",
+             "integers-relaxed", "minflow-not-derated", "demand-lines-first-penalty"}
+MUT = {m for m in os.environ.get("CROSSCHECK_MUTATION", "").split(",") if m}
+assert MUT <= MUTATIONS, MUT - MUTATIONS
 
 
 def opt(obj, key, default=None):
@@ -185,6 +197,8 @@ def build(sc):
         mx = float(opt(inv, "maxUnits", 1))
         name = f"y{j}"
         vk = {"Binary": "B", "Modular": "I", "Continuous": "C"}[kind]
+        if "integers-relaxed" in MUT:
+            vk = "C"
         if vk == "B":
             m.var(name, f"units of investment {inv['id']}", 0.0, 1.0, "B")
         else:
@@ -193,7 +207,9 @@ def build(sc):
         target = ("loc", inv["location"]) if opt(inv, "location") is not None else ("route", inv["route"])
         first = opt(inv, "firstPeriod", P[0])
         inv_by_target.setdefault(target, []).append((name, float(inv["addedAnnualCapacityTonnes"]), pindex[first]))
-        m.cost(name, float(inv["capitalCost"]) * crf(rate, float(inv["lifetimeYears"])) * horizon)
+        m.cost(name, float(inv["capitalCost"]) * crf(0.0 if "capital-no-discount" in MUT else rate,
+                                                     float(inv["lifetimeYears"]))
+               * (1.0 if "capital-no-horizon" in MUT else horizon))
 
     # exclusive groups: at most one built (units > 0)
     groups = {}
@@ -205,23 +221,24 @@ def build(sc):
         inds = {}
         for iid in members:
             name, kind, mx, _ = y[iid]
-            if kind == "Binary":
+            if kind == "Binary" and "integers-relaxed" not in MUT:
                 inds[name] = 1.0
             else:
                 b = m.var(f"b{name}", f"{iid} is built", 0.0, 1.0, "B")
                 m.row(f"built_{name}", {name: 1.0, b: -mx}, "<=", 0.0, f"{iid} units > 0 only if built")
                 inds[b] = 1.0
-        m.row(f"group{gi}", inds, "<=", 1.0, f"exclusive group {g}: at most one built")
+        if "groups-ignored" not in MUT:
+            m.row(f"group{gi}", inds, "<=", 1.0, f"exclusive group {g}: at most one built")
 
     # prerequisites: units_i > 0 only if units_j > 0 (j is Binary or Modular, so units_j >= 1 when built)
     for inv in invs:
-        for req in opt(inv, "requires", []) or []:
+        for req in [] if "requires-ignored" in MUT else opt(inv, "requires", []) or []:
             name, kind, mx, _ = y[inv["id"]]
             rname = y[req][0]
             m.row(f"req_{name}_{rname}", {name: 1.0, rname: -mx}, "<=", 0.0, f"{inv['id']} requires {req}")
 
     budget = opt(sc, "budget")
-    if budget is not None and opt(budget, "capitalCost") is not None:
+    if budget is not None and opt(budget, "capitalCost") is not None and "budget-ignored" not in MUT:
         m.row("budget", {y[i["id"]][0]: float(i["capitalCost"]) for i in invs}, "<=",
               float(budget["capitalCost"]), "budget")
 
@@ -231,9 +248,9 @@ def build(sc):
         r = routes[a]
         for k, c in r["costPerTonne"].items():
             for t in P:
-                if not (route_open(a, t) and loc_open(r["from"], t) and loc_open(r["to"], t)):
+                if not (route_open(a, t) and ("flows-at-closed-ends" in MUT or (loc_open(r["from"], t) and loc_open(r["to"], t)))):
                     continue
-                if not (handles(r["from"], k) and handles(r["to"], k)):
+                if not (handles(r["from"], k) and handles(r["to"], k)) and "commodity-restrictions-ignored" not in MUT:
                     continue
                 name = m.var(f"x{ri[a]}_{ki[k]}_{ti[t]}", f"flow {a} {k} {t}")
                 m.cost(name, float(c))
@@ -244,29 +261,33 @@ def build(sc):
     for j, sup in enumerate(opt(sc, "supplies", []) or []):
         n, k = sup["location"], sup["commodity"]
         for t in P:
-            if opt(sup, "period") is not None and sup["period"] != t:
+            if opt(sup, "period") is not None and sup["period"] != t and "period-lines-every-period" not in MUT:
                 continue
             if not loc_open(n, t):
                 continue  # no supply is used at a closed location
             name = m.var(f"s{j}_{ti[t]}", f"supply line {j} {n} {k} {t}", 0.0,
-                         float(sup["annualTonnes"]) * frac[t])
+                         float(sup["annualTonnes"]) * frac[t]
+                         * (avail(locs[n], t) if "supply-scaled-by-availability" in MUT else 1.0))
             m.cost(name, float(opt(sup, "costPerTonne", 0.0)))
             s.setdefault((n, k, t), []).append(name)
 
     # ---- demands -----------------------------------------------------------------------------
     d = {}  # (n,k,t) -> [(unmet var, wanted)]
+    first_pen = {}
     for j, dem in enumerate(opt(sc, "demands", []) or []):
         n, k = dem["location"], dem["commodity"]
         pen = opt(dem, "unmetPenaltyPerTonne")
         if pen is None:
-            pen = kpen.get(k)
+            pen = None if "commodity-penalty-ignored" in MUT else kpen.get(k)
         if pen is None:
             pen = DEFAULT_PENALTY
-        must = bool(opt(dem, "mustServe", False))
+        must = bool(opt(dem, "mustServe", False)) and "no-mustserve" not in MUT
         for t in P:
-            if opt(dem, "period") is not None and dem["period"] != t:
+            if opt(dem, "period") is not None and dem["period"] != t and "period-lines-every-period" not in MUT:
                 continue
             wanted = float(dem["annualTonnes"]) * frac[t]
+            if "demand-lines-first-penalty" in MUT:
+                pen = first_pen.setdefault((n, k, t), pen)
             name = f"u{j}_{ti[t]}"
             if not loc_open(n, t):
                 # nothing is served at a closed location: all of it is unmet
@@ -274,7 +295,7 @@ def build(sc):
                     m.infeasible_reasons.append(f"mustServe demand {j} at closed {n} in {t}")
                     continue
                 m.var(name, f"unmet line {j} {n} {k} {t} (closed)", wanted, wanted)
-                m.cost(name, float(pen))
+                m.cost(name, 0.0 if "closed-demand-free" in MUT else float(pen))
                 continue
             m.var(name, f"unmet line {j} {n} {k} {t}", 0.0, 0.0 if must else wanted)
             m.cost(name, float(pen))
@@ -300,7 +321,7 @@ def build(sc):
                     terms[v] = terms.get(v, 0.0) + 1.0
                 h = float(hcost.get(k, 0.0))
                 if h:
-                    for v in list(terms):
+                    for v in [v for v in terms if not ("handling-excludes-supply" in MUT and v.startswith("s"))]:
                         m.cost(v, h)  # handling per tonne of throughput (inflow + supply used)
                 for v in outflow.get((n, k, t), []):
                     terms[v] = terms.get(v, 0.0) - 1.0
@@ -314,8 +335,9 @@ def build(sc):
     def cap_terms(target, t, cap):
         terms = {}
         for name, added, first in inv_by_target.get(target, []):
-            if ti[t] >= first:
-                terms[name] = terms.get(name, 0.0) - added * frac[t] * avail_of(target, t)
+            if ti[t] >= first or "investment-ignores-firstperiod" in MUT:
+                terms[name] = terms.get(name, 0.0) - added * frac[t] * (
+                    1.0 if "investment-not-derated" in MUT else avail_of(target, t))
         return terms
 
     def avail_of(target, t):
@@ -332,8 +354,10 @@ def build(sc):
                 terms = dict(flows)
                 terms.update(cap_terms(("route", a), t, cap))
                 m.row(f"rcap{ri[a]}_{ti[t]}", terms, "<=", float(cap) * f, f"route capacity {a} {t}")
-            if mn > 0 and route_open(a, t) and loc_open(r["from"], t) and loc_open(r["to"], t):
-                m.row(f"rmin{ri[a]}_{ti[t]}", flows, ">=", mn * f, f"minimum flow {a} {t}")
+            if mn > 0 and route_open(a, t) and (
+                    "minflow-not-waived-at-ends" in MUT or (loc_open(r["from"], t) and loc_open(r["to"], t))):
+                m.row(f"rmin{ri[a]}_{ti[t]}", flows, ">=", mn * (frac[t] if "minflow-not-derated" in MUT else f),
+                      f"minimum flow {a} {t}")
 
     for n in L:
         cap = opt(locs[n], "annualCapacityTonnes")
@@ -344,7 +368,7 @@ def build(sc):
                 continue
             terms = {}
             for k in K:
-                for v in s.get((n, k, t), []) + inflow.get((n, k, t), []):
+                for v in ([] if "throughput-excludes-supply" in MUT else s.get((n, k, t), [])) + inflow.get((n, k, t), []):
                     terms[v] = terms.get(v, 0.0) + 1.0
             terms.update(cap_terms(("loc", n), t, cap))
             m.row(f"lcap{li[n]}_{ti[t]}", terms, "<=", float(cap) * frac[t] * avail(locs[n], t),
