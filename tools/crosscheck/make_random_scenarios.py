@@ -36,9 +36,9 @@ def make(rng, index):
     else:
         periods = [f"p{i}" for i in range(n_periods)]
         style = rng.random()
-        if style < 0.6:
+        if style < 0.45:
             fr = {p: 1.0 / n_periods for p in periods}
-        elif style < 0.85:
+        elif style < 0.75:
             fr = {p: rng.choice([0.1, 0.25, 0.4, 0.5]) for p in periods}
         else:
             fr = {p: rng.choice([0.5, 1.0, 1.5]) for p in periods}  # horizon of several years
@@ -53,7 +53,7 @@ def make(rng, index):
     sc["commodities"] = []
     for k in comms:
         c = {"id": k}
-        if maybe(rng, 0.5):
+        if maybe(rng, 0.75):
             c["unmetPenaltyPerTonne"] = rng.choice([2000, 5000, 20000, 60000])
         elif maybe(rng, 0.2):
             c["unmetPenaltyPerTonne"] = None
@@ -85,11 +85,11 @@ def make(rng, index):
             loc["country"] = rng.choice(["RU", "CN", "MN"])
             loc["latitude"] = round(rng.uniform(-90, 90), 3)
             loc["longitude"] = round(rng.uniform(-180, 180), 3)
-        if maybe(rng, 0.45 if lid in mids else 0.2):
-            loc["annualCapacityTonnes"] = rng.choice([0.5, 1, 1.5, 2, 3]) * scale
+        if maybe(rng, 0.6 if lid in mids else 0.25):
+            loc["annualCapacityTonnes"] = rng.choice([0.3, 0.5, 1, 1.5, 2]) * scale
         if maybe(rng, 0.4):
             loc["handlingCostPerTonne"] = {k: rng.choice([0, 5, 10, 25, 40]) for k in comms if maybe(rng, 0.7)}
-        if n_comm > 1 and maybe(rng, 0.3):
+        if n_comm > 1 and maybe(rng, 0.25):
             loc["commodities"] = sorted(rng.sample(comms, rng.randint(1, n_comm - 1)), key=comms.index)
         elif maybe(rng, 0.1):
             loc["commodities"] = list(comms)
@@ -122,11 +122,11 @@ def make(rng, index):
         pairs.append((a, b))
     routes = []
     for i, (a, b) in enumerate(pairs):
-        carry = [k for k in comms if maybe(rng, 0.7)] or [rng.choice(comms)]
+        carry = [k for k in comms if maybe(rng, 0.8)] or [rng.choice(comms)]
         r = {"id": f"r{i}-{a}-{b}", "from": a, "to": b, "mode": rng.choice(MODES),
              "costPerTonne": {k: rng.choice([0, 10, 20, 35, 50, 80, 120, 200]) for k in carry}}
-        if maybe(rng, 0.5):
-            r["annualCapacityTonnes"] = rng.choice([0.3, 0.5, 1, 2]) * scale
+        if maybe(rng, 0.6):
+            r["annualCapacityTonnes"] = rng.choice([0.2, 0.3, 0.5, 1, 2]) * scale
         if maybe(rng, 0.05):
             r["minAnnualTonnes"] = 0
         if maybe(rng, 0.3):
@@ -138,10 +138,20 @@ def make(rng, index):
         routes.append(r)
     # minimum flows on one or two routes of some scenarios (a minimum needs a supply upstream and a
     # demand or a cycle downstream, so they are kept rare and small; some scenarios end up Infeasible)
-    if maybe(rng, 0.35):
-        for r in rng.sample(routes, min(len(routes), rng.randint(1, 2))):
+    if maybe(rng, 0.3):
+        outs = [r for r in routes if r["from"] in origins] or routes
+        for r in rng.sample(outs, min(len(outs), rng.randint(1, 2))):
             cap = r.get("annualCapacityTonnes", scale)
-            r["minAnnualTonnes"] = round(cap * rng.choice([0.02, 0.05, 0.1, 0.3]), 3)
+            r["minAnnualTonnes"] = round(cap * rng.choice([0.05, 0.1, 0.3, 0.5]), 3)
+            if len(periods) > 1 and maybe(rng, 0.6):
+                p = rng.choice(periods)
+                if maybe(rng, 0.5):
+                    r.setdefault("availability", {})[p] = rng.choice([0, 0.5, 0.8])
+                else:  # close or derate an end in one period: the minimum is waived there
+                    end = locs[rng.choice([r["from"], r["to"]])]
+                    av = end.get("availability") or {}
+                    av[p] = rng.choice([0, 0.5])
+                    end["availability"] = av
     sc["routes"] = routes
 
     # supplies at origins (and sometimes at a hub), demands at markets (and sometimes at a hub)
@@ -194,13 +204,16 @@ def make(rng, index):
     targets += [("route", r["id"]) for r in routes if r.get("annualCapacityTonnes") is not None]
     invs = []
     if targets and maybe(rng, 0.8):
-        for j in range(rng.randint(1, 5)):
+        for j in range(rng.randint(2, 5)):
             kind = rng.choice(["Binary", "Modular", "Continuous", None])
-            tk, tid = rng.choice(targets)
+            # mostly hubs and routes out of origins: the likeliest bottlenecks
+            likely = [t for t in targets if t[1] in mids or (t[0] == "route" and t[1].split("-")[1] in origins)]
+            tk, tid = rng.choice(likely if likely and maybe(rng, 0.7) else targets)
             inv = {"id": f"i{j}", tk: tid,
                    "addedAnnualCapacityTonnes": rng.choice([0.25, 0.5, 1, 2]) * scale,
-                   "capitalCost": rng.choice([0, 1, 2, 5, 10, 20, 50]) * scale * rng.choice([10, 100]),
+                   "capitalCost": 0,
                    "lifetimeYears": rng.choice([5, 10, 20, 25, 30, 12.5])}
+            inv["capitalCost"] = inv["addedAnnualCapacityTonnes"] * rng.choice([0, 100, 500, 1000, 2000, 5000, 20000])
             if kind is not None:
                 inv["kind"] = kind
             if kind == "Binary" and maybe(rng, 0.3):
@@ -213,22 +226,29 @@ def make(rng, index):
                 inv["maxUnits"] = None
             if len(periods) > 1 and maybe(rng, 0.4):
                 inv["firstPeriod"] = rng.choice(periods)
+            if len(periods) > 1 and maybe(rng, 0.5):
+                target = locs[tid] if tk == "location" else next(r for r in routes if r["id"] == tid)
+                av = target.get("availability") or {}
+                av[rng.choice(periods)] = rng.choice([0.5, 0.8])
+                target["availability"] = av
             if maybe(rng, 0.3):
                 inv["name"] = f"option {j}"
             invs.append(inv)
         # exclusive groups of two or more
-        if len(invs) >= 2 and maybe(rng, 0.4):
+        if len(invs) >= 2 and maybe(rng, 0.6):
             members = rng.sample(invs, rng.randint(2, min(3, len(invs))))
             for inv in members:
                 inv["exclusiveGroup"] = "g1"
+                if maybe(rng, 0.6):  # cheap, so that more than one would be worth building
+                    inv["capitalCost"] = inv["addedAnnualCapacityTonnes"] * rng.choice([0, 50, 200])
         # prerequisites: only earlier, non-Continuous options (no cycles)
         for j, inv in enumerate(invs):
             cands = [p["id"] for p in invs[:j] if p.get("kind") != "Continuous"]
-            if cands and maybe(rng, 0.35):
+            if cands and maybe(rng, 0.4):
                 inv["requires"] = rng.sample(cands, rng.randint(1, min(2, len(cands))))
-        if maybe(rng, 0.4):
+        if maybe(rng, 0.5):
             total = sum(i["capitalCost"] * float(i.get("maxUnits") or 1) for i in invs)
-            sc["budget"] = {"capitalCost": round(total * rng.choice([0, 0.3, 0.6, 1.0]), 2)}
+            sc["budget"] = {"capitalCost": round(total * rng.choice([0, 0.2, 0.4, 0.6, 1.0]), 2)}
     if invs:
         sc["investments"] = invs
     elif maybe(rng, 0.1):
