@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cross-check the library's optima against GLPK solving an independent reading of the format.
 #
-#   tools/crosscheck/crosscheck.sh                 # the corridor, cases/*.json and 60 random files
+#   tools/crosscheck/crosscheck.sh                 # the corridor, probes/ and cases/ files, 60 random files
 #   tools/crosscheck/crosscheck.sh FILE...         # just these scenario files
 #
 # Environment: COUNT (random files, default 60), SEED (default 1), JOBS (parallel files, default 1),
@@ -33,7 +33,7 @@ else
     python3 "$HERE/make_random_scenarios.py" --count "$COUNT" --seed "$SEED" --out "$WORK/random" >&2
     FILES=("$ROOT/samples/data/russia-china-2023.json")
     shopt -s nullglob
-    FILES+=("$HERE"/cases/*.json)
+    FILES+=("$HERE"/probes/*.json "$HERE"/cases/*.json)
     FILES+=("$WORK"/random/*.json)
 fi
 
