@@ -4,7 +4,8 @@
 #   tools/crosscheck/crosscheck.sh                 # the corridor, probes/ and cases/ files, 60 random files
 #   tools/crosscheck/crosscheck.sh FILE...         # just these scenario files
 #
-# Environment: COUNT (random files, default 60), SEED (default 1), JOBS (parallel files, default 1),
+# Environment: COUNT (random files, default 60), SEED (default 1), WIDE (extra random files with numbers
+# over many magnitudes and twelve-period years, default 0), JOBS (parallel files, default 1),
 # WORK (scratch folder, default a new temporary one; LP files, GLPK logs and plans are kept there).
 # Exit code: 0 when every file agrees, 1 when any differs (status, or objective by > 1e-6 relative).
 set -euo pipefail
@@ -31,6 +32,9 @@ if [ "$#" -gt 0 ]; then
     FILES=("$@")
 else
     python3 "$HERE/make_random_scenarios.py" --count "$COUNT" --seed "$SEED" --out "$WORK/random" >&2
+    if [ "${WIDE:-0}" != 0 ]; then
+        python3 "$HERE/make_random_scenarios.py" --wide --count "$WIDE" --seed "$SEED" --out "$WORK/random" >&2
+    fi
     FILES=("$ROOT/samples/data/russia-china-2023.json")
     shopt -s nullglob
     FILES+=("$HERE"/probes/*.json "$HERE"/cases/*.json)

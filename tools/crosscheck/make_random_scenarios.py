@@ -25,11 +25,11 @@ def maybe(rng, p):
     return rng.random() < p
 
 
-def make(rng, index):
+def make(rng, index, wide=False):
     sc = {"formatVersion": 1, "name": f"random scenario {index}"}
 
     # periods: sometimes the default, sometimes fractions that do not sum to 1
-    n_periods = rng.choice([1, 1, 2, 2, 3, 4])
+    n_periods = rng.choice([1, 2, 3, 4, 12]) if wide else rng.choice([1, 1, 2, 2, 3, 4])
     if n_periods == 1 and maybe(rng, 0.5):
         periods = ["year"]
         fr = {"year": 1.0}
@@ -65,7 +65,7 @@ def make(rng, index):
         av = {}
         for p in periods:
             if maybe(rng, 0.3):
-                av[p] = rng.choice([0, 0, 0.5, 0.8, 1])
+                av[p] = rng.choice([0, 0, 0.5, 0.8, 1] + ([0.37, 0.999, 1e-3] if wide else []))
         return av
 
     # locations
@@ -76,7 +76,7 @@ def make(rng, index):
     origins = [f"O{i}" for i in range(n_orig)]
     mids = [f"H{i}" for i in range(n_mid)]
     markets = [f"M{i}" for i in range(n_mkt)]
-    scale = rng.choice([1000, 10000, 100000])
+    scale = rng.choice([1, 100, 10000, 1e6, 1e7]) if wide else rng.choice([1000, 10000, 100000])
     locs = {}
     for lid in origins + mids + markets:
         kind = "Origin" if lid in origins else "Market" if lid in markets else rng.choice(KINDS_MID)
@@ -124,7 +124,8 @@ def make(rng, index):
     for i, (a, b) in enumerate(pairs):
         carry = [k for k in comms if maybe(rng, 0.8)] or [rng.choice(comms)]
         r = {"id": f"r{i}-{a}-{b}", "from": a, "to": b, "mode": rng.choice(MODES),
-             "costPerTonne": {k: rng.choice([0, 10, 20, 35, 50, 80, 120, 200]) for k in carry}}
+             "costPerTonne": {k: rng.choice([0, 10, 20, 35, 50, 80, 120, 200])
+                              * (round(rng.uniform(0.01, 30), 3) if wide else 1) for k in carry}}
         if maybe(rng, 0.6):
             r["annualCapacityTonnes"] = rng.choice([0.2, 0.3, 0.5, 1, 2]) * scale
         if maybe(rng, 0.05):
@@ -261,12 +262,14 @@ def main():
     ap.add_argument("--count", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--wide", action="store_true",
+                    help="numbers over many magnitudes, twelve-period years, odd availability factors")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     rng = random.Random(a.seed)
     for i in range(a.count):
-        sc = make(rng, i)
-        path = os.path.join(a.out, f"random-{a.seed}-{i:03d}.json")
+        sc = make(rng, i, a.wide)
+        path = os.path.join(a.out, f"random{'-wide' if a.wide else ''}-{a.seed}-{i:03d}.json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(sc, f, indent=1)
             f.write("\n")
