@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Cross-check the library's optima against GLPK solving an independent reading of the format.
 #
-#   tools/crosscheck/crosscheck.sh                 # the corridor, probes/ and cases/ files, 60 random files
-#   tools/crosscheck/crosscheck.sh FILE...         # just these scenario files
+#   tests/crosscheck/crosscheck.sh                 # the corridor, probes/ and cases/ files, 60 random files
+#   tests/crosscheck/crosscheck.sh FILE...         # just these scenario files
 #
 # Environment: COUNT (random files, default 60), SEED (default 1), WIDE (extra random files with numbers
 # over many magnitudes and twelve-period years, default 0), JOBS (parallel files, default 1),

@@ -99,7 +99,7 @@ class Model:
 
     def write(self, out):
         w = out.write
-        w("\\ written by tools/crosscheck/scenario_to_lp.py\n")
+        w("\\ written by tests/crosscheck/scenario_to_lp.py\n")
         w("Minimize\n obj:")
         terms = [(c, v) for c, v in self.obj.items() if v != 0]
         if not terms:
