@@ -95,7 +95,8 @@ internal static class OrToolsSolver
         };
     }
 
-    private static Variable[] Load(Solver solver, LinearProblem problem)
+    /// <summary>Creates every variable and row of <paramref name="problem"/> in <paramref name="solver"/>, in order.</summary>
+    internal static Variable[] Load(Solver solver, LinearProblem problem)
     {
         var variables = new Variable[problem.VariableCount];
         var objective = solver.Objective();
