@@ -16,11 +16,14 @@ internal sealed record CommandLine
 {
     public const string Usage = """
         usage: CorridorPlanner [--scenario FILE] [--out DIR] [--engine NAME] [--time-limit SECONDS]
+                               [--export-mps FILE] [--export-lp FILE]
 
           --scenario FILE       a scenario file of format v1 (default: the built-in Russia–China corridor)
           --out DIR             write plan.json (SCENARIO-FORMAT.md) into DIR, whatever the status
           --engine NAME         Auto (default), Glop, Clp, Pdlp, Highs or Scip
           --time-limit SECONDS  stop the solver after this many seconds, keeping its best plan
+          --export-mps FILE     also write the formulated model as an MPS file (tonnes, scenario currency)
+          --export-lp FILE      also write the formulated model as a CPLEX LP file
           --help                this text
 
         exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input
@@ -36,6 +39,10 @@ internal sealed record CommandLine
 
     public bool ShowHelp { get; init; }
 
+    public string? ExportMpsFile { get; init; }
+
+    public string? ExportLpFile { get; init; }
+
     public static CommandLine Parse(string[] args)
     {
         var command = new CommandLine();
@@ -48,6 +55,8 @@ internal sealed record CommandLine
                 "--out" => command with { OutputDirectory = Value() },
                 "--engine" => command with { Engine = ParseEngine(Value()) },
                 "--time-limit" => command with { TimeLimit = ParseSeconds(Value()) },
+                "--export-mps" => command with { ExportMpsFile = Value() },
+                "--export-lp" => command with { ExportLpFile = Value() },
                 "--help" or "-h" => command with { ShowHelp = true },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'."),
             };
