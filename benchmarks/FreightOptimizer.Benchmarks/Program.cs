@@ -41,8 +41,9 @@ switch (mode)
         // mps-direct FILE [ENGINE] [REPEATS] [SOLVER_PARAMETERS]: OR-Tools reads the file and solves it, nothing of ours in between; best solve time.
         return Modes.MpsDirect(args[1], args.Length > 2 ? Engine(2) : SolverEngine.Highs, Int(3, 3), args.Length > 4 ? args[4] : null);
     case "library":
-        // library ROUTES [ENGINE] [REPEATS]: the library's path on the synthetic corridor, best of REPEATS, tab-separated.
-        Modes.Library(Int(1, 10_000), Engine(2), Int(3, 3));
+        // library ROUTES|MNETGEN_BASE [ENGINE] [REPEATS]: the library's path on a synthetic corridor or a
+        // Mnetgen instance, best solve of REPEATS, tab-separated.
+        Modes.Library(args[1], Engine(2), Int(3, 3));
         return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PhaseBenchmarks).Assembly).Run(args);
@@ -126,10 +127,12 @@ internal static class Modes
         return best.Status == SolveStatus.Optimal ? 0 : 1;
     }
 
-    public static void Library(int routes, SolverEngine engine, int repeats)
+    public static void Library(string instance, SolverEngine engine, int repeats)
     {
         Warm();
-        var scenario = SyntheticCorridor.Generate(routes);
+        var scenario = int.TryParse(instance, NumberStyles.Integer, CultureInfo.InvariantCulture, out var routes)
+            ? SyntheticCorridor.Generate(routes)
+            : MnetgenReader.Read(instance).Scenario;
         PhaseTimes? best = null;
         for (var i = 0; i < repeats; i++)
         {
