@@ -17,6 +17,7 @@ internal sealed record CommandLine
     public const string Usage = """
         usage: CorridorPlanner [--scenario FILE] [--out DIR] [--engine NAME] [--time-limit SECONDS]
                                [--appraise] [--budget-sweep MIN:MAX:STEP]
+                               [--export-mps FILE] [--export-lp FILE]
 
           --scenario FILE       a scenario file of format v1 (default: the built-in Russia–China corridor)
           --out DIR             write plan.json (SCENARIO-FORMAT.md) into DIR, whatever the status
@@ -28,6 +29,8 @@ internal sealed record CommandLine
                                 also solve for every budget MIN, MIN+STEP, …, MAX (MAX included; in the
                                 scenario's currency, e.g. 0:90e9:5e9), print the frontier and, with
                                 --out, write frontier.csv and frontier.svg
+          --export-mps FILE     also write the formulated model as an MPS file (tonnes, scenario currency)
+          --export-lp FILE      also write the formulated model as a CPLEX LP file
           --help                this text
 
         exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input
@@ -47,6 +50,10 @@ internal sealed record CommandLine
 
     public (double Min, double Max, double Step)? BudgetSweep { get; init; }
 
+    public string? ExportMpsFile { get; init; }
+
+    public string? ExportLpFile { get; init; }
+
     public static CommandLine Parse(string[] args)
     {
         var command = new CommandLine();
@@ -59,6 +66,8 @@ internal sealed record CommandLine
                 "--out" => command with { OutputDirectory = Value() },
                 "--engine" => command with { Engine = ParseEngine(Value()) },
                 "--time-limit" => command with { TimeLimit = ParseSeconds(Value()) },
+                "--export-mps" => command with { ExportMpsFile = Value() },
+                "--export-lp" => command with { ExportLpFile = Value() },
                 "--help" or "-h" => command with { ShowHelp = true },
                 "--appraise" => command with { Appraise = true },
                 "--budget-sweep" => command with { BudgetSweep = ParseSweep(Value()) },

@@ -5,6 +5,7 @@ using System.Globalization;
 using FreightOptimizer.Analysis;
 using FreightOptimizer.CorridorPlanner;
 using FreightOptimizer.Corridors;
+using FreightOptimizer.Export;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
@@ -53,6 +54,32 @@ catch (UnauthorizedAccessException ex)
 {
     Console.Error.WriteLine($"error: cannot read the scenario file: {ex.Message}");
     return ExitCodes.InvalidInput;
+}
+
+// The formulated model for other solvers, when asked (the scenario is validated on the way).
+foreach (var (path, write) in new (string?, Action<Scenario, string>)[]
+{
+    (command.ExportMpsFile, (s, p) => ModelExport.WriteMps(s, p)),
+    (command.ExportLpFile, (s, p) => ModelExport.WriteLp(s, p)),
+})
+{
+    if (path is null) continue;
+    try
+    {
+        write(scenario, path);
+        Console.WriteLine($"model written to {path}");
+    }
+    catch (FreightValidationException ex)
+    {
+        Console.Error.WriteLine($"error: the scenario is invalid ({ex.Errors.Count()} error(s)):");
+        foreach (var issue in ex.Issues) Console.Error.WriteLine($"  {issue}");
+        return ExitCodes.InvalidInput;
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"error: cannot write {path}: {ex.Message}");
+        return ExitCodes.InvalidInput;
+    }
 }
 
 // 3. Options.

@@ -163,7 +163,7 @@ public sealed class CorridorPlannerTests : IDisposable
         Assert.Contains("usage:", run.Error, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    internal static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Path.Combine(ReadmeSnippetTests.RepositoryRoot(), "samples", "CorridorPlanner", "bin", configuration, "net10.0", "CorridorPlanner.dll");

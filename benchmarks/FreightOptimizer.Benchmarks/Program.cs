@@ -1,0 +1,148 @@
+// FreightOptimizer.Benchmarks: BenchmarkDotNet suites (default) and console modes that measure one run
+// and print ratios (see benchmarks/README.md). Run with -c Release.
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using FreightOptimizer.Benchmarks;
+using FreightOptimizer.Export;
+using FreightOptimizer.Results;
+using FreightOptimizer.Solving.OrTools;
+using FreightOptimizer.Tests.Instances;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var mode = args.Length > 0 ? args[0] : "";
+int Int(int i, int fallback) => args.Length > i ? int.Parse(args[i], NumberStyles.Integer, CultureInfo.InvariantCulture) : fallback;
+SolverEngine Engine(int i) => args.Length > i ? Enum.Parse<SolverEngine>(args[i], ignoreCase: true) : SolverEngine.Glop;
+
+switch (mode)
+{
+    case "phases":
+        // phases ROUTES [ENGINE]: one solve split by phase, with each phase's share of the total.
+        Modes.Phases(Int(1, 10_000), Engine(2));
+        return 0;
+    case "engines":
+        // engines ROUTES...: every LP engine on the same corridors, solve alone, ratio to the fastest.
+        Modes.Engines(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [1_000, 10_000]);
+        return 0;
+    case "scale":
+        // scale FLOW_VARIABLES [ENGINE]: a corridor of at least that many flow variables, solved to optimality.
+        return Modes.Scale(Int(1, 1_000_000), Engine(2));
+    case "write-mps":
+        // write-mps ROUTES FILE: the synthetic corridor's model in solver units, for outside solvers.
+        ModelExport.WriteMps(SyntheticCorridor.Generate(Int(1, 10_000)), args[2], new ModelExportOptions { Units = ModelUnits.Solver });
+        return 0;
+    case "write-mcf-mps":
+        // write-mcf-mps INSTANCE_BASE FILE: a Mnetgen instance's model (scenario units) for outside solvers.
+        ModelExport.WriteMps(MnetgenReader.Read(args[1]).Scenario, args[2]);
+        return 0;
+    case "mps-direct":
+        // mps-direct FILE [ENGINE] [REPEATS] [SOLVER_PARAMETERS]: OR-Tools reads the file and solves it, nothing of ours in between; best solve time.
+        return Modes.MpsDirect(args[1], args.Length > 2 ? Engine(2) : SolverEngine.Highs, Int(3, 3), args.Length > 4 ? args[4] : null);
+    case "library":
+        // library ROUTES|MNETGEN_BASE [ENGINE] [REPEATS]: the library's path on a synthetic corridor or a
+        // Mnetgen instance, best solve of REPEATS, tab-separated.
+        Modes.Library(args[1], Engine(2), Int(3, 3));
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(PhaseBenchmarks).Assembly).Run(args);
+        return 0;
+}
+
+/// <summary>The console modes.</summary>
+internal static class Modes
+{
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Share(TimeSpan part, TimeSpan whole) => (100 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + " %";
+
+    public static void Phases(int routes, SolverEngine engine)
+    {
+        Warm();
+        var clock = Stopwatch.StartNew();
+        var scenario = SyntheticCorridor.Generate(routes);
+        var generate = clock.Elapsed;
+        var t = PhaseRunner.Run(scenario, engine);
+        Console.WriteLine($"corridor: {routes} routes, {t.Variables} variables ({t.FlowVariables} flows), {t.Rows} rows, {t.Nonzeros} nonzeros; {engine}: {t.Status}, objective {t.Objective:R}");
+        Console.WriteLine("phase\tms\tshare of total");
+        Console.WriteLine($"build scenario\t{Ms(generate)}\t(not in total)");
+        foreach (var (name, time) in new[] { ("validate", t.Validate), ("formulate", t.Formulate), ("load into OR-Tools", t.Load), ("solve", t.Solve), ("extract plan", t.Extract) })
+        {
+            Console.WriteLine($"{name}\t{Ms(time)}\t{Share(time, t.Total)}");
+        }
+
+        Console.WriteLine($"total\t{Ms(t.Total)}\t100 %");
+        Console.WriteLine($"verify\t{Ms(t.Verify)}\t(not in total; passed: {t.VerifierPassed})");
+        Console.WriteLine($"model building (formulate + load)\t{Ms(t.Build)}\t{Share(t.Build, t.Total)}");
+    }
+
+    public static void Engines(int[] sizes)
+    {
+        // NETWORK FLOW: add the network-flow engine when the netflow branch lands (on single-commodity corridors).
+        SolverEngine[] engines = [SolverEngine.Glop, SolverEngine.Clp, SolverEngine.Highs, SolverEngine.Pdlp];
+        Warm();
+        Console.WriteLine("routes\tengine\tstatus\tsolve ms\tbuild ms\ttotal ms\tobjective\tsolve / fastest");
+        foreach (var routes in sizes)
+        {
+            var scenario = SyntheticCorridor.Generate(routes);
+            var runs = engines.Select(e => (Engine: e, Times: PhaseRunner.Run(scenario, e, verify: false))).ToList();
+            var fastest = runs.Where(r => r.Times.Status == SolveStatus.Optimal).Min(r => r.Times.Solve);
+            foreach (var (engine, t) in runs)
+            {
+                Console.WriteLine($"{routes}\t{engine}\t{t.Status}\t{Ms(t.Solve)}\t{Ms(t.Build)}\t{Ms(t.Total)}\t{t.Objective:G12}\t{(t.Solve / fastest).ToString("F2", CultureInfo.InvariantCulture)}");
+            }
+        }
+    }
+
+    public static int Scale(long flowVariables, SolverEngine engine)
+    {
+        var routes = SyntheticCorridor.RoutesFor(flowVariables);
+        var clock = Stopwatch.StartNew();
+        var scenario = SyntheticCorridor.Generate(routes);
+        var generate = clock.Elapsed;
+        var t = PhaseRunner.Run(scenario, engine, verify: true);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var peak = process.PeakWorkingSet64;
+        Console.WriteLine($"scale: {routes} routes, {scenario.Network.Locations.Length} locations, {scenario.Horizon.Periods.Length} periods, {scenario.Network.Commodities.Length} commodities");
+        Console.WriteLine($"model: {t.Variables} variables ({t.FlowVariables} flows), {t.Rows} rows, {t.Nonzeros} nonzeros");
+        Console.WriteLine($"{engine}: {t.Status}, objective {t.Objective:R}, verifier passed: {t.VerifierPassed}");
+        Console.WriteLine($"generate {Ms(generate)} ms; validate {Ms(t.Validate)}; formulate {Ms(t.Formulate)}; load {Ms(t.Load)}; solve {Ms(t.Solve)}; extract {Ms(t.Extract)}; verify {Ms(t.Verify)} ms");
+        Console.WriteLine($"total (validate..extract) {t.Total.TotalSeconds:F1} s; model building {Share(t.Build, t.Total)} of it");
+        Console.WriteLine($"peak working set {peak / (1024.0 * 1024 * 1024):F2} GiB = {peak / (double)t.Variables:F0} bytes per variable ({peak / (double)t.FlowVariables:F0} per flow variable)");
+        return t.Status == SolveStatus.Optimal && t.FlowVariables >= flowVariables ? 0 : 1;
+    }
+
+    public static int MpsDirect(string file, SolverEngine engine, int repeats, string? solverParameters)
+    {
+        ModelFileOutcome best = default;
+        for (var i = 0; i < repeats; i++)
+        {
+            var outcome = OrToolsModelFiles.SolveFile(file, engine, solverParameters);
+            if (i == 0 || outcome.SolveTime < best.SolveTime) best = outcome;
+        }
+
+        Console.WriteLine($"{engine}\t{best.Status}\t{Ms(best.SolveTime)}\t{best.Objective:R}\t{best.Variables}");
+        return best.Status == SolveStatus.Optimal ? 0 : 1;
+    }
+
+    public static void Library(string instance, SolverEngine engine, int repeats)
+    {
+        Warm();
+        var scenario = int.TryParse(instance, NumberStyles.Integer, CultureInfo.InvariantCulture, out var routes)
+            ? SyntheticCorridor.Generate(routes)
+            : MnetgenReader.Read(instance).Scenario;
+        PhaseTimes? best = null;
+        for (var i = 0; i < repeats; i++)
+        {
+            var t = PhaseRunner.Run(scenario, engine, verify: false);
+            if (best is null || t.Solve < best.Solve) best = t;
+        }
+
+        Console.WriteLine($"{engine}\t{best!.Status}\t{Ms(best.Solve)}\t{Ms(best.Build)}\t{Ms(best.Total)}\t{best.Objective:R}\t{best.Variables}");
+    }
+
+    /// <summary>Loads the native libraries and JITs the path once, so the first measured run is not a cold start.</summary>
+    private static void Warm() => PhaseRunner.Run(SyntheticCorridor.Generate(100), SolverEngine.Glop, verify: false);
+}

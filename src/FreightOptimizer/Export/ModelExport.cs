@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using FreightOptimizer.Formulation;
+using FreightOptimizer.Scenarios;
+using FreightOptimizer.Solving.OrTools;
+using FreightOptimizer.Validation;
+
+namespace FreightOptimizer.Export;
+
+/// <summary>The units in which an exported model states its numbers.</summary>
+public enum ModelUnits
+{
+    /// <summary>
+    /// Tonnes and the scenario's currency: a solver reading the file reports the plan's total cost
+    /// as its optimum. The right choice for checking a plan with another solver.
+    /// </summary>
+    Scenario,
+
+    /// <summary>
+    /// The scaled units the library hands its own solver (tonnes and money in powers of ten chosen
+    /// from the data, stated in the file's header): the very model the library solves, the right
+    /// choice for timing other solvers against it.
+    /// </summary>
+    Solver,
+}
+
+/// <summary>How to export a formulated model. A plain settable class.</summary>
+public sealed class ModelExportOptions
+{
+    /// <summary>The units of the numbers in the file.</summary>
+    /// <value>Default <see cref="ModelUnits.Scenario"/>.</value>
+    public ModelUnits Units { get; set; } = ModelUnits.Scenario;
+}
+
+/// <summary>
+/// Writes the LP/MIP that <c>FreightPlanner</c> formulates for a scenario as an MPS or LP file, so that
+/// any other solver can check or beat the library's answer. The files are written by OR-Tools' own
+/// exporters. Variable and row names are those of the model (<c>x[route,commodity,period]</c>,
+/// <c>balance[location,commodity,period]</c>, <c>routecap[route,period]</c>, …); integer investment
+/// decisions are marked integer. The objective is to be minimised; its constant (penalties of demand
+/// at closed locations) is part of the file.
+/// </summary>
+public static class ModelExport
+{
+    /// <summary>The scenario's model as free-format MPS text.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">The units; null for the defaults.</param>
+    /// <returns>The MPS text, starting with comment lines that name the scenario and the units.</returns>
+    /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
+    public static string ToMps(Scenario scenario, ModelExportOptions? options = null) =>
+        Write(scenario, options, OrToolsModelFiles.ToMps, "*");
+
+    /// <summary>The scenario's model as CPLEX LP text.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">The units; null for the defaults.</param>
+    /// <returns>The LP text, starting with comment lines that name the scenario and the units.</returns>
+    /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
+    public static string ToLp(Scenario scenario, ModelExportOptions? options = null) =>
+        Write(scenario, options, OrToolsModelFiles.ToLp, "\\");
+
+    /// <summary>Writes the scenario's model to an MPS file.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    /// <param name="options">The units; null for the defaults.</param>
+    /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
+    public static void WriteMps(Scenario scenario, string path, ModelExportOptions? options = null) =>
+        File.WriteAllText(path, ToMps(scenario, options));
+
+    /// <summary>Writes the scenario's model to an LP file.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    /// <param name="options">The units; null for the defaults.</param>
+    /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
+    public static void WriteLp(Scenario scenario, string path, ModelExportOptions? options = null) =>
+        File.WriteAllText(path, ToLp(scenario, options));
+
+    private static string Write(Scenario scenario, ModelExportOptions? options, Func<LinearProblem, string> export, string comment)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= new ModelExportOptions();
+        if (!Enum.IsDefined(options.Units)) throw new ArgumentException($"Invalid export options: Units {(int)options.Units} is not a known unit system.", nameof(options));
+        ScenarioValidator.ThrowIfInvalid(scenario);
+
+        var scaling = options.Units == ModelUnits.Scenario ? ModelScaling.Identity : FreightModelBuilder.ChooseScaling(scenario);
+        var model = FreightModelBuilder.Build(scenario, scaling);
+        var header = new StringBuilder();
+        header.Append(comment).Append(" FreightOptimizer model of scenario '").Append(scenario.Name ?? "(unnamed)").Append("' (")
+            .Append(model.IsMip ? "MIP" : "LP").Append(CultureInfo.InvariantCulture, $", {model.Problem.VariableCount} variables, {model.Problem.RowCount} rows), minimise.").AppendLine();
+        header.Append(comment).Append(CultureInfo.InvariantCulture,
+            $" Units: a variable counts {scaling.TonneUnit:R} t, the objective {scaling.MoneyUnit:R} {scenario.Currency}, the budget row {scaling.CapitalUnit:R} {scenario.Currency}.").AppendLine();
+        return header.Append(export(model.Problem)).ToString();
+    }
+}

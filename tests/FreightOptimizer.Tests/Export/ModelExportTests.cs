@@ -1,0 +1,164 @@
+using FreightOptimizer.Corridors;
+using FreightOptimizer.Export;
+using FreightOptimizer.Formulation;
+using FreightOptimizer.Network;
+using FreightOptimizer.Results;
+using FreightOptimizer.Scenarios;
+using FreightOptimizer.Solving;
+using FreightOptimizer.Solving.OrTools;
+using FreightOptimizer.Tests.Properties;
+using FreightOptimizer.Validation;
+
+namespace FreightOptimizer.Tests.Export;
+
+/// <summary>
+/// MPS and LP export: a file written for the corridor, read back into OR-Tools with nothing of ours in
+/// between and solved, has the optimum the library finds; names are the model's; integers are marked.
+/// </summary>
+public sealed class ModelExportTests : IDisposable
+{
+    private static readonly Lazy<OptimizationResult> Corridor = new(() => FreightPlanner.Optimize(RussiaChinaCorridor.Scenario, new SolveOptions { RelativeMipGap = 0 }));
+    private readonly string _directory = Directory.CreateTempSubdirectory("freight-export-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Path(string name) => System.IO.Path.Combine(_directory, name);
+
+    [Fact]
+    public void ToMps_Corridor_SolvedFromTheFile_HasTheLibrarysOptimum()
+    {
+        var scenario = RussiaChinaCorridor.Scenario;
+        var file = Path("corridor.mps");
+        ModelExport.WriteMps(scenario, file);
+
+        var engine = scenario.HasIntegerDecisions ? SolverEngine.Scip : SolverEngine.Glop;
+        var fromFile = OrToolsModelFiles.SolveFile(file, engine);
+
+        Assert.Equal(SolveStatus.Optimal, fromFile.Status);
+        var plan = Corridor.Value.GetPlanOrThrow();
+        Assert.True(SolveHelpers.Close(plan.Objective, fromFile.Objective, 1e-6), $"library {plan.Objective:R}, file {fromFile.Objective:R}");
+    }
+
+    [Fact]
+    public void ToLp_LinearCorridor_StatesTheSameObjectiveRowsAndBounds()
+    {
+        // OR-Tools cannot read the CPLEX LP format back (benchmarks/peers solves it with GLPK), so
+        // this checks that the file carries every variable and row of the model.
+        var scenario = LinearCorridor();
+        var lp = ModelExport.ToLp(scenario);
+        var model = FreightModelBuilder.Build(scenario, ModelScaling.Identity);
+
+        Assert.Contains("Minimize", lp, StringComparison.Ordinal);
+        var constraints = lp[lp.IndexOf("Subject to", StringComparison.OrdinalIgnoreCase)..lp.IndexOf("Bounds", StringComparison.OrdinalIgnoreCase)];
+        Assert.Equal(model.Problem.RowCount, constraints.Split('\n').Count(line => line.Contains("]:", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Binaries", lp, StringComparison.Ordinal);
+        Assert.DoesNotContain("Generals", lp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMps_SolverUnits_OptimumTimesTheMoneyUnitIsThePlansCost()
+    {
+        var scenario = LinearCorridor();
+        var file = Path("scaled.mps");
+        ModelExport.WriteMps(scenario, file, new ModelExportOptions { Units = ModelUnits.Solver });
+
+        var fromFile = OrToolsModelFiles.SolveFile(file, SolverEngine.Highs);
+
+        Assert.Equal(SolveStatus.Optimal, fromFile.Status);
+        var moneyUnit = FreightModelBuilder.ChooseScaling(scenario).MoneyUnit;
+        var plan = FreightPlanner.Optimize(scenario).GetPlanOrThrow();
+        Assert.True(SolveHelpers.Close(plan.Objective, fromFile.Objective * moneyUnit, 1e-7), $"library {plan.Objective:R}, file {fromFile.Objective * moneyUnit:R}");
+        Assert.Contains($"the objective {moneyUnit:R} RUB", File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMps_Names_AreTheModelsNames()
+    {
+        var scenario = RussiaChinaCorridor.Scenario;
+        var mps = ModelExport.ToMps(scenario);
+
+        var route = scenario.Network.Routes[0];
+        var commodity = route.CostPerTonne.Keys.OrderBy(c => c.Value, StringComparer.Ordinal).First(c => scenario.CanFlow(route, c, scenario.Horizon.Periods[0].Id));
+        var period = scenario.Horizon.Periods[0].Id;
+        Assert.Contains(ModelNames.Flow(route.Id, commodity, period), mps, StringComparison.Ordinal);
+        Assert.Contains(ModelNames.Balance(route.To, commodity, period), mps, StringComparison.Ordinal);
+        Assert.StartsWith("* FreightOptimizer model of scenario", mps, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMps_IntegerInvestment_IsMarkedInteger_AndContinuousOneIsNot()
+    {
+        var scenario = TwoInvestments();
+        var mps = ModelExport.ToMps(scenario);
+
+        var columns = mps[mps.IndexOf("COLUMNS", StringComparison.Ordinal)..mps.IndexOf("RHS", StringComparison.Ordinal)];
+        var start = columns.IndexOf("'INTORG'", StringComparison.Ordinal);
+        var end = columns.IndexOf("'INTEND'", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "the MPS file should have an integer block");
+        var integerBlock = columns[start..end];
+        Assert.Contains(ModelNames.Units("bridge"), integerBlock, StringComparison.Ordinal);
+        Assert.DoesNotContain(ModelNames.Units("terminal"), integerBlock, StringComparison.Ordinal);
+        Assert.Contains(ModelNames.Units("terminal"), columns, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToLp_IntegerInvestment_IsListedAsInteger()
+    {
+        var lp = ModelExport.ToLp(TwoInvestments());
+
+        Assert.StartsWith("\\ FreightOptimizer model of scenario", lp, StringComparison.Ordinal);
+        var integers = lp[lp.IndexOf("Binaries", StringComparison.Ordinal)..];
+        Assert.Contains(ModelNames.Units("bridge"), integers, StringComparison.Ordinal);
+        Assert.DoesNotContain(ModelNames.Units("terminal"), integers, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMps_MipWithInvestments_SolvedFromTheFile_HasTheLibrarysOptimum()
+    {
+        var scenario = TwoInvestments();
+        var file = Path("mip.mps");
+        ModelExport.WriteMps(scenario, file);
+
+        var fromFile = OrToolsModelFiles.SolveFile(file, SolverEngine.Scip);
+
+        var plan = FreightPlanner.Optimize(scenario, new SolveOptions { RelativeMipGap = 0 }).GetPlanOrThrow();
+        Assert.Equal(SolveStatus.Optimal, fromFile.Status);
+        Assert.True(SolveHelpers.Close(plan.Objective, fromFile.Objective, 1e-7), $"library {plan.Objective:R}, file {fromFile.Objective:R}");
+        Assert.Equal(1, plan.Investments.Single(i => i.Id == "bridge").Units);
+    }
+
+    [Fact]
+    public void ToMps_InvalidScenario_ThrowsWithTheIssues()
+    {
+        var network = new FreightNetworkBuilder().AddCommodity("coal").AddLocation("A", LocationKind.Origin)
+            .AddRoute("r", "A", "NOWHERE", TransportMode.Rail, new Dictionary<CommodityId, double> { ["coal"] = 1 }).Build();
+
+        var ex = Assert.Throws<FreightValidationException>(() => ModelExport.ToMps(new Scenario(network)));
+
+        Assert.Contains(ex.Issues, i => i.Code == ValidationCode.UnknownReference);
+    }
+
+    /// <summary>The corridor without its investment options: an LP.</summary>
+    private static Scenario LinearCorridor() => RussiaChinaCorridor.Scenario with { Investments = [], Budget = null };
+
+    /// <summary>A bridge worth building (binary) and a terminal that can be expanded continuously.</summary>
+    private static Scenario TwoInvestments()
+    {
+        var network = new FreightNetworkBuilder()
+            .AddCommodity("coal")
+            .AddLocation("MINE", LocationKind.Origin)
+            .AddLocation("PORT", LocationKind.Port, annualCapacityTonnes: 1_000_000)
+            .AddLocation("CITY", LocationKind.Market)
+            .AddRoute("bridge-route", "MINE", "CITY", TransportMode.Rail, new Dictionary<CommodityId, double> { ["coal"] = 100 }, annualCapacityTonnes: 500_000)
+            .AddRoute("mine-port", "MINE", "PORT", TransportMode.Rail, new Dictionary<CommodityId, double> { ["coal"] = 300 })
+            .AddRoute("port-city", "PORT", "CITY", TransportMode.Sea, new Dictionary<CommodityId, double> { ["coal"] = 300 })
+            .Build();
+        return new ScenarioBuilder(network)
+            .WithName("two investments")
+            .AddSupply("MINE", "coal", 5_000_000, costPerTonne: 50)
+            .AddDemand("CITY", "coal", 3_000_000, unmetPenaltyPerTonne: 10_000)
+            .AddInvestment(new InvestmentOption("bridge", 2_000_000, 1_000_000_000, 30) { Route = "bridge-route", Kind = InvestmentKind.Binary })
+            .AddInvestment(new InvestmentOption("terminal", 100_000, 1_000_000, 30) { Location = "PORT", Kind = InvestmentKind.Continuous, MaxUnits = 50 })
+            .Build();
+    }
+}
