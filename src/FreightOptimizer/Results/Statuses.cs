@@ -33,15 +33,15 @@ public enum SolverEngine
 {
     /// <summary>
     /// The cheapest engine that is exact for the scenario: <see cref="NetworkFlow"/> when a min-cost flow
-    /// solves it exactly and its numbers scale safely to integers, else the LP engine GLOP when there are
+    /// solves it exactly and its numbers scale safely to integers, else the LP engine CLP when there are
     /// no integer decisions, else the MIP engine SCIP. The solve report says which and why.
     /// </summary>
     Auto,
 
-    /// <summary>Google's GLOP primal/dual simplex (LP only). The default LP engine.</summary>
+    /// <summary>Google's GLOP primal/dual simplex (LP only). It prices MIP and HiGHS plans by an LP re-solve.</summary>
     Glop,
 
-    /// <summary>COIN-OR Clp simplex (LP only).</summary>
+    /// <summary>COIN-OR Clp simplex (LP only). The default LP engine: the fastest in benchmarks/README.md (2× GLOP at 1,000 routes, 14× at 10,000).</summary>
     Clp,
 
     /// <summary>

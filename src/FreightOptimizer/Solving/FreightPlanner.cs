@@ -49,15 +49,16 @@ public static partial class FreightPlanner
 
         var outcome = OrToolsSolver.Solve(model.Problem, engine, options, cancellationToken);
         var fallbackNote = (string?)null;
-        if (outcome.Status == SolveStatus.InvalidModel && options.Engine == SolverEngine.Auto && engine == SolverEngine.Glop)
+        if (outcome.Status == SolveStatus.InvalidModel && options.Engine == SolverEngine.Auto && engine is SolverEngine.Clp or SolverEngine.Glop)
         {
-            // GLOP gives up (ABNORMAL) on numbers that span too many orders of magnitude, for
-            // example penalties of 1e15 beside costs of 1; CLP's scaling copes with more of them.
-            var retry = OrToolsSolver.Solve(model.Problem, SolverEngine.Clp, options, cancellationToken);
-            fallbackNote = $"GLOP failed numerically ({outcome.Message}); Auto re-solved with CLP, which ended {retry.Status}.";
+            // A simplex can give up on numbers that span too many orders of magnitude (GLOP reports
+            // ABNORMAL with penalties of 1e15 beside costs of 1); the other simplex may cope.
+            var other = engine == SolverEngine.Clp ? SolverEngine.Glop : SolverEngine.Clp;
+            var retry = OrToolsSolver.Solve(model.Problem, other, options, cancellationToken);
+            fallbackNote = $"{engine} failed numerically ({outcome.Message}); Auto re-solved with {other}, which ended {retry.Status}.";
+            reason += $" {engine} failed numerically, so {other} solved it.";
             outcome = retry;
-            engine = SolverEngine.Clp;
-            reason += " GLOP failed numerically, so CLP solved it.";
+            engine = other;
         }
         else if (outcome.Status == SolveStatus.Infeasible && engine == SolverEngine.Pdlp)
         {
@@ -148,7 +149,7 @@ public static partial class FreightPlanner
     private static (SolverEngine Engine, string Reason) ChooseEngine(SolverEngine requested, bool mip) => requested switch
     {
         SolverEngine.Auto when mip => (SolverEngine.Scip, "Auto: the scenario has integer investment decisions, so the MIP engine SCIP solves it."),
-        SolverEngine.Auto => (SolverEngine.Glop, "Auto: the scenario has no integer decisions, so the LP engine GLOP solves it exactly with prices."),
+        SolverEngine.Auto => (SolverEngine.Clp, "Auto: the scenario has no integer decisions, so the LP engine CLP solves it exactly with prices (CLP was the fastest LP engine in benchmarks/README.md)."),
         _ => (requested, $"Requested in the solve options ({requested})."),
     };
 

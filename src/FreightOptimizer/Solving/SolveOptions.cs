@@ -11,7 +11,7 @@ namespace FreightOptimizer.Solving;
 public sealed class SolveOptions
 {
     /// <summary>The engine.</summary>
-    /// <value>Default <see cref="SolverEngine.Auto"/>: the network-flow engine where a min-cost flow is exact, else GLOP for LPs, SCIP for models with integer decisions.</value>
+    /// <value>Default <see cref="SolverEngine.Auto"/>: the network-flow engine where a min-cost flow is exact, else CLP for LPs, SCIP for models with integer decisions.</value>
     public SolverEngine Engine { get; set; } = SolveDefaults.Engine;
 
     /// <summary>The wall-clock limit for the solver, or null for none.</summary>

@@ -67,12 +67,12 @@ public sealed class NetworkFlowProperties
         });
 
     [Property(MaxTest = 60)]
-    public Property Auto_PicksNetworkFlowWhereExact_ElseGlop_ElseScip() =>
+    public Property Auto_PicksNetworkFlowWhereExact_ElseClp_ElseScip() =>
         Prop.ForAll(ScenarioGenerator.Cases(), Gen.Elements(true, false).ToArbitrary(), (c, single) =>
         {
             var scenario = single ? ScenarioGenerator.Generate(c.Seed, GeneratorSettings.NetworkFlow) : c.Scenario;
             var qualifies = FlowNetworkBuilder.Qualifies(scenario, out _);
-            var expected = qualifies ? SolverEngine.NetworkFlow : scenario.HasIntegerDecisions ? SolverEngine.Scip : SolverEngine.Glop;
+            var expected = qualifies ? SolverEngine.NetworkFlow : scenario.HasIntegerDecisions ? SolverEngine.Scip : SolverEngine.Clp;
             var result = Solve(scenario);
             var holds = result.Report.Engine == expected
                 && (!single || qualifies)
@@ -80,7 +80,7 @@ public sealed class NetworkFlowProperties
                 && (qualifies || result.Report.EngineReason.Contains("Network flow is not exact here", StringComparison.Ordinal));
             return holds.Label($"{result.Report.Engine}: {result.Report.EngineReason} (expected {expected})")
                 .Classify(expected == SolverEngine.NetworkFlow, "network flow")
-                .Classify(expected == SolverEngine.Glop, "GLOP")
+                .Classify(expected == SolverEngine.Clp, "CLP")
                 .Classify(expected == SolverEngine.Scip, "SCIP");
         });
 }

@@ -154,10 +154,10 @@ public sealed class FreightPlannerTests
     }
 
     [Fact]
-    public void Optimize_AutoWhenGlopFailsNumerically_FallsBackToClpAndSaysSo()
+    public void Optimize_WideNumberRange_AutoSolvesAndCertifiesWhereGlopFails()
     {
-        // Penalties of 1e15 beside a cost of 1: GLOP reports ABNORMAL on this range, CLP copes. The
-        // minimum flow keeps the scenario off the network-flow engine, so Auto starts with GLOP.
+        // Penalties of 1e15 beside a cost of 1: GLOP reports ABNORMAL on this range, CLP (Auto's LP
+        // engine) copes. The minimum flow keeps the scenario off the network-flow engine.
         var scenario = new ScenarioBuilder(new FreightNetworkBuilder()
                 .AddCommodity("coal")
                 .AddLocation("A", LocationKind.Origin)
@@ -169,11 +169,13 @@ public sealed class FreightPlannerTests
             .Build();
 
         var result = FreightPlanner.Optimize(scenario);
+        var glop = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = SolverEngine.Glop });
 
         Assert.Equal(SolveStatus.Optimal, result.Status);
         Assert.Equal(SolverEngine.Clp, result.Report.Engine);
-        Assert.Contains(result.Report.Notes, n => n.Contains("GLOP failed numerically", StringComparison.Ordinal));
         Assert.True(result.GetPlanOrThrow().Verification is { Passed: true, OptimalityCertified: true });
+        Assert.Equal(SolveStatus.InvalidModel, glop.Status);
+        Assert.Contains("numerically", glop.Message, StringComparison.Ordinal);
     }
 
     [Fact]

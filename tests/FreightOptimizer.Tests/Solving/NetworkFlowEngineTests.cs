@@ -189,7 +189,7 @@ public sealed class NetworkFlowEngineTests
     }
 
     [Fact]
-    public void Auto_CapacitySharedByTwoCommodities_PicksGlopAndSaysWhy()
+    public void Auto_CapacitySharedByTwoCommodities_PicksTheLpEngineAndSaysWhy()
     {
         var network = new FreightNetworkBuilder()
             .AddCommodity("coal")
@@ -205,13 +205,13 @@ public sealed class NetworkFlowEngineTests
 
         var result = Solve(scenario, SolverEngine.Auto);
 
-        Assert.Equal(SolverEngine.Glop, result.Report.Engine);
+        Assert.Equal(SolverEngine.Clp, result.Report.Engine);
         Assert.Contains("shared by 2 commodities", result.Report.EngineReason, StringComparison.Ordinal);
         Assert.Equal(SolveStatus.SolverUnavailable, Solve(scenario, SolverEngine.NetworkFlow).Status);
     }
 
     [Theory]
-    [InlineData(InvestmentKind.Continuous, SolverEngine.Glop)]
+    [InlineData(InvestmentKind.Continuous, SolverEngine.Clp)]
     [InlineData(InvestmentKind.Binary, SolverEngine.Scip)]
     public void Auto_WithAnInvestment_PicksTheLpOrMipEngine(InvestmentKind kind, SolverEngine expected)
     {
