@@ -40,6 +40,10 @@ switch (mode)
     case "mps-direct":
         // mps-direct FILE [ENGINE] [REPEATS] [SOLVER_PARAMETERS]: OR-Tools reads the file and solves it, nothing of ours in between; best solve time.
         return Modes.MpsDirect(args[1], args.Length > 2 ? Engine(2) : SolverEngine.Highs, Int(3, 3), args.Length > 4 ? args[4] : null);
+    case "dimacs":
+        // dimacs FILE [REPEATS]: the network simplex on the file's arrays (solve alone) and the library's
+        // whole path (read the file, validate, formulate, solve, extract the plan), best of REPEATS, tab-separated.
+        return Modes.Dimacs(args[1], Int(2, 5));
     case "library":
         // library ROUTES|MNETGEN_BASE [ENGINE] [REPEATS]: the library's path on a synthetic corridor or a
         // Mnetgen instance, best solve of REPEATS, tab-separated.
@@ -144,5 +148,37 @@ internal static class Modes
     }
 
     /// <summary>Loads the native libraries and JITs the path once, so the first measured run is not a cold start.</summary>
+    public static int Dimacs(string path, int repeats)
+    {
+        DimacsNetwork network;
+        using (var reader = File.OpenText(path)) network = DimacsNetwork.Read(reader);
+        var bestSolve = TimeSpan.MaxValue;
+        var bestWhole = TimeSpan.MaxValue;
+        Int128 objective = 0;
+        double wholeObjective = 0;
+        var options = new FreightOptimizer.Solving.SolveOptions { Engine = SolverEngine.NetworkFlow, Verify = false, Appraise = FreightOptimizer.Solving.AppraisalMode.Never };
+        for (var i = 0; i < repeats + 1; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var solution = FreightOptimizer.Solving.NetworkFlow.NetworkSimplex.Solve(network.NodeCount, network.Tail, network.Head, network.Lower, network.Capacity, network.Cost, network.Supply);
+            var solve = clock.Elapsed;
+            objective = solution.Objective;
+
+            clock.Restart();
+            var dimacs = DimacsMinCostFlow.Read(path);
+            var result = FreightOptimizer.Solving.FreightPlanner.Optimize(dimacs.Scenario, options);
+            var whole = clock.Elapsed;
+            wholeObjective = result.GetPlanOrThrow().Objective + dimacs.ObjectiveOffset;
+            if (i == 0) continue; // the first round warms up the JIT
+            if (solve < bestSolve) bestSolve = solve;
+            if (whole < bestWhole) bestWhole = whole;
+        }
+
+        // solve ms, whole-path ms, the library's overhead as a share of the whole path, objective (simplex), objective (whole path)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{bestSolve.TotalMilliseconds:F3}\t{bestWhole.TotalMilliseconds:F3}\t{100 * (1 - (bestSolve / bestWhole)):F1}\t{objective}\t{wholeObjective:R}"));
+        return 0;
+    }
+
     private static void Warm() => PhaseRunner.Run(SyntheticCorridor.Generate(100), SolverEngine.Glop, verify: false);
 }

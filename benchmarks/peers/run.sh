@@ -54,17 +54,24 @@ min2() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
 echo "# Peers and the library, one run on $(nproc) cores, best of $repeats; $(date -u +%Y-%m-%dT%H:%MZ); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
-# 3. Min-cost flow on the shared DIMACS files: LEMON. NETWORK FLOW: the library's network-flow engine
-#    and DIMACS writer come with the netflow branch; until it lands the shared .min files are the input
-#    and the library column reads "pending".
-echo "## Min-cost flow (DIMACS), solve only, ms"
-printf "%-24s %12s %12s %14s %10s\n" instance lemon-ns lemon-cs optimum library
+# 3. Min-cost flow on the shared DIMACS files: LEMON against the library's network simplex (solve
+#    alone, on the file's arrays) and the library's whole path (read, validate, formulate, solve,
+#    extract the plan) through the benchmarks program's `dimacs` mode.
+echo "## Min-cost flow (DIMACS), solve only unless said, ms"
+printf "%-24s %12s %12s %14s %10s %10s %10s %10s\n" instance lemon-ns lemon-cs optimum lib-solve lib/ns lib-whole overhead%
 for f in "$shared"/dimacs/*.min; do
   out=$("$work/lemon_mcf" "$f" "$repeats")
   ns=$(echo "$out" | awk -F'\t' '$1 == "lemon-network-simplex" { print $2 }')
   cs=$(echo "$out" | awk -F'\t' '$1 == "lemon-cost-scaling" { print $2 }')
   cost=$(echo "$out" | awk -F'\t' 'NR == 1 { print $3 }')
-  printf "%-24s %12s %12s %14s %10s\n" "$(basename "$f" .min)" "$ns" "$cs" "$cost" pending
+  lib=$(quiet "${bench[@]}" dimacs "$f" "$repeats")
+  lib_solve=$(echo "$lib" | awk -F'\t' '{ print $1 }')
+  lib_whole=$(echo "$lib" | awk -F'\t' '{ print $2 }')
+  overhead=$(echo "$lib" | awk -F'\t' '{ print $3 }')
+  lib_cost=$(echo "$lib" | awk -F'\t' '{ print $4 }')
+  [ "$lib_cost" = "$cost" ] || echo "  objective mismatch on $(basename "$f"): lemon $cost, library $lib_cost" >&2
+  ratio=$(awk -v a="$lib_solve" -v b="$ns" 'BEGIN { printf "%.2f", a / b }')
+  printf "%-24s %12s %12s %14s %10s %10s %10s %10s\n" "$(basename "$f" .min)" "$ns" "$cs" "$cost" "$lib_solve" "$ratio" "$lib_whole" "$overhead"
 done
 echo
 
