@@ -304,35 +304,24 @@ internal sealed class FlowNetworkBuilder
 
     private double Fraction(int t) => _periods[t].YearFraction;
 
-    private bool IsOpen(int location, int t) => _scenario.IsOpen(_locations[location].Id, _periods[t].Id);
-
     private int Key(int location, int commodity, int t) => ((location * _commodities.Length) + commodity) * _periods.Length + t;
 
     /// <summary>D[n,k,t] at open locations; demand at closed locations is unmet (penalty constant) or infeasible (hard).</summary>
     /// <remarks>n_out gets −D[n,k,t] and S[k,t] gets +D[n,k,t].</remarks>
     private void AddDemand()
     {
-        var demands = _scenario.Demands;
-        for (var line = 0; line < demands.Length; line++)
+        foreach (var line in LineExpansion.Demands(_scenario, _locationIndex, _commodityIndex))
         {
-            var demand = demands[line];
-            var n = _locationIndex[demand.Location];
-            var k = _commodityIndex[demand.Commodity];
-            for (var t = 0; t < _periods.Length; t++)
+            var demand = _scenario.Demands[line.Line];
+            if (!line.LocationOpen)
             {
-                if (!Scenario.AppliesIn(demand.Period, _periods[t].Id)) continue;
-                var tonnes = demand.AnnualTonnes * Fraction(t);
-                if (tonnes == 0) continue;
-                if (!IsOpen(n, t))
-                {
-                    _closedDemands.Add(new ClosedDemand(line, n, k, t, tonnes, demand.MustServe));
-                    if (demand.MustServe) _closedHard = true;
-                    else _objectiveConstant += _scenario.PenaltyOf(demand) * tonnes;
-                    continue;
-                }
-
-                _demandOf[Key(n, k, t)] += tonnes;
+                _closedDemands.Add(new ClosedDemand(line.Line, line.Location, line.Commodity, line.Period, line.Tonnes, demand.MustServe));
+                if (demand.MustServe) _closedHard = true;
+                else _objectiveConstant += _scenario.PenaltyOf(demand) * line.Tonnes;
+                continue;
             }
+
+            _demandOf[Key(line.Location, line.Commodity, line.Period)] += line.Tonnes;
         }
 
         for (var n = 0; n < _locations.Length; n++)
@@ -388,20 +377,14 @@ internal sealed class FlowNetworkBuilder
     /// <remarks>S[k,t] → n_in, capacity annual·f, cost p[line] + h[n,k].</remarks>
     private void AddSupplyArcs()
     {
-        var supplies = _scenario.Supplies;
-        for (var line = 0; line < supplies.Length; line++)
+        foreach (var line in LineExpansion.Supplies(_scenario, _locationIndex, _commodityIndex))
         {
-            var supply = supplies[line];
-            var n = _locationIndex[supply.Location];
-            var k = _commodityIndex[supply.Commodity];
-            for (var t = 0; t < _periods.Length; t++)
-            {
-                if (!Scenario.AppliesIn(supply.Period, _periods[t].Id) || !IsOpen(n, t)) continue;
-                Touch(n, k, t);
-                var cost = supply.CostPerTonne + _locations[n].HandlingCostOf(supply.Commodity);
-                AddArc(Source(k, t), _inNode[Key(n, k, t)], supply.AnnualTonnes * Fraction(t), cost, FlowArcKind.Supply, _supplies.Count);
-                _supplies.Add(new SupplyVariable(line, n, k, t, _supplies.Count));
-            }
+            var supply = _scenario.Supplies[line.Line];
+            var (n, k, t) = (line.Location, line.Commodity, line.Period);
+            Touch(n, k, t);
+            var cost = supply.CostPerTonne + _locations[n].HandlingCostOf(supply.Commodity);
+            AddArc(Source(k, t), _inNode[Key(n, k, t)], line.Tonnes, cost, FlowArcKind.Supply, _supplies.Count);
+            _supplies.Add(new SupplyVariable(line.Line, n, k, t, _supplies.Count));
         }
     }
 
@@ -409,21 +392,13 @@ internal sealed class FlowNetworkBuilder
     /// <remarks>S[k,t] → n_out, capacity annual·f, cost penalty[line].</remarks>
     private void AddUnmetArcs()
     {
-        var demands = _scenario.Demands;
-        for (var line = 0; line < demands.Length; line++)
+        foreach (var line in LineExpansion.Demands(_scenario, _locationIndex, _commodityIndex))
         {
-            var demand = demands[line];
-            if (demand.MustServe) continue;
-            var n = _locationIndex[demand.Location];
-            var k = _commodityIndex[demand.Commodity];
-            for (var t = 0; t < _periods.Length; t++)
-            {
-                if (!Scenario.AppliesIn(demand.Period, _periods[t].Id) || !IsOpen(n, t)) continue;
-                var tonnes = demand.AnnualTonnes * Fraction(t);
-                if (tonnes == 0) continue;
-                AddArc(Source(k, t), _outNode[Key(n, k, t)], tonnes, _scenario.PenaltyOf(demand), FlowArcKind.Unmet, _unmet.Count);
-                _unmet.Add(new UnmetVariable(line, n, k, t, _unmet.Count));
-            }
+            var demand = _scenario.Demands[line.Line];
+            if (demand.MustServe || !line.LocationOpen) continue;
+            var (n, k, t) = (line.Location, line.Commodity, line.Period);
+            AddArc(Source(k, t), _outNode[Key(n, k, t)], line.Tonnes, _scenario.PenaltyOf(demand), FlowArcKind.Unmet, _unmet.Count);
+            _unmet.Add(new UnmetVariable(line.Line, n, k, t, _unmet.Count));
         }
     }
 

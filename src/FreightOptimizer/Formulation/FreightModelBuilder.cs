@@ -152,8 +152,6 @@ internal sealed class FreightModelBuilder
 
     private double Fraction(int t) => _periods[t].YearFraction;
 
-    private bool IsOpen(int location, int t) => _scenario.IsOpen(_locations[location].Id, _periods[t].Id);
-
     private int BalanceKey(int location, int commodity, int t) =>
         ((location * _commodities.Length) + commodity) * _periods.Length + t;
 
@@ -200,20 +198,12 @@ internal sealed class FreightModelBuilder
     /// <remarks>0 ≤ s ≤ annualTonnes·f[t];  cost(s) = costPerTonne + handling[n,k] (supply counts as throughput).</remarks>
     private void AddSupplyVariables()
     {
-        var supplies = _scenario.Supplies;
-        for (var line = 0; line < supplies.Length; line++)
+        foreach (var line in LineExpansion.Supplies(_scenario, _locationIndex, _commodityIndex))
         {
-            var supply = supplies[line];
-            var n = _locationIndex[supply.Location];
-            var k = _commodityIndex[supply.Commodity];
-            for (var t = 0; t < _periods.Length; t++)
-            {
-                if (!Scenario.AppliesIn(supply.Period, _periods[t].Id) || !IsOpen(n, t)) continue;
-                var upper = supply.AnnualTonnes * Fraction(t) / _scaling.TonneUnit;
-                var cost = (supply.CostPerTonne + _locations[n].HandlingCostOf(supply.Commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit;
-                var v = _problem.AddVariable(0, upper, cost, false, ModelNames.Supply(supply, _periods[t].Id, line));
-                _supplies.Add(new SupplyVariable(line, n, k, t, v));
-            }
+            var supply = _scenario.Supplies[line.Line];
+            var cost = (supply.CostPerTonne + _locations[line.Location].HandlingCostOf(supply.Commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit;
+            var v = _problem.AddVariable(0, line.Tonnes / _scaling.TonneUnit, cost, false, ModelNames.Supply(supply, _periods[line.Period].Id, line.Line));
+            _supplies.Add(new SupplyVariable(line.Line, line.Location, line.Commodity, line.Period, v));
         }
     }
 
@@ -224,38 +214,30 @@ internal sealed class FreightModelBuilder
     /// </remarks>
     private void AddDemandRequirements()
     {
-        var demands = _scenario.Demands;
-        for (var line = 0; line < demands.Length; line++)
+        foreach (var line in LineExpansion.Demands(_scenario, _locationIndex, _commodityIndex))
         {
-            var demand = demands[line];
-            var n = _locationIndex[demand.Location];
-            var k = _commodityIndex[demand.Commodity];
-            for (var t = 0; t < _periods.Length; t++)
+            var demand = _scenario.Demands[line.Line];
+            var (n, k, t, tonnes) = (line.Location, line.Commodity, line.Period, line.Tonnes);
+            if (!line.LocationOpen)
             {
-                if (!Scenario.AppliesIn(demand.Period, _periods[t].Id)) continue;
-                var tonnes = demand.AnnualTonnes * Fraction(t);
-                if (tonnes == 0) continue;
-                if (!IsOpen(n, t))
+                _closedDemands.Add(new ClosedDemand(line.Line, n, k, t, tonnes, demand.MustServe));
+                if (demand.MustServe)
                 {
-                    _closedDemands.Add(new ClosedDemand(line, n, k, t, tonnes, demand.MustServe));
-                    if (demand.MustServe)
-                    {
-                        AddInfeasibleMarker(ModelNames.ClosedHardDemand(demand, _periods[t].Id), tonnes / _scaling.TonneUnit);
-                    }
-                    else
-                    {
-                        _problem.ObjectiveConstant += _scenario.PenaltyOf(demand) * tonnes / _scaling.MoneyUnit;
-                    }
-
-                    continue;
+                    AddInfeasibleMarker(ModelNames.ClosedHardDemand(demand, _periods[t].Id), tonnes / _scaling.TonneUnit);
+                }
+                else
+                {
+                    _problem.ObjectiveConstant += _scenario.PenaltyOf(demand) * tonnes / _scaling.MoneyUnit;
                 }
 
-                _demandOf[BalanceKey(n, k, t)] += tonnes;
-                if (demand.MustServe) continue;
-                var cost = _scenario.PenaltyOf(demand) * _scaling.TonneUnit / _scaling.MoneyUnit;
-                var v = _problem.AddVariable(0, tonnes / _scaling.TonneUnit, cost, false, ModelNames.Unmet(demand, _periods[t].Id, line));
-                _unmet.Add(new UnmetVariable(line, n, k, t, v));
+                continue;
             }
+
+            _demandOf[BalanceKey(n, k, t)] += tonnes;
+            if (demand.MustServe) continue;
+            var cost = _scenario.PenaltyOf(demand) * _scaling.TonneUnit / _scaling.MoneyUnit;
+            var v = _problem.AddVariable(0, tonnes / _scaling.TonneUnit, cost, false, ModelNames.Unmet(demand, _periods[t].Id, line.Line));
+            _unmet.Add(new UnmetVariable(line.Line, n, k, t, v));
         }
     }
 
