@@ -30,9 +30,25 @@ public static class ScenarioValidator
     public static ImmutableArray<ValidationIssue> Validate(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var check = new Checker(scenario);
-        check.Run();
-        return check.Issues;
+        return Checked.GetValue(scenario, static s =>
+        {
+            var check = new Checker(s);
+            check.Run();
+            return new Box(check.Issues);
+        }).Issues;
+    }
+
+    /// <summary>
+    /// Issues already found, by scenario instance. A scenario is immutable, so a file read (which
+    /// validates) and the solve that follows (which validates again) share one pass; on large
+    /// networks validation is the dearest step after the solve itself. <c>with</c> makes a new
+    /// instance and is validated anew.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Scenario, Box> Checked = new();
+
+    private sealed class Box(ImmutableArray<ValidationIssue> issues)
+    {
+        public ImmutableArray<ValidationIssue> Issues { get; } = issues;
     }
 
     /// <summary>Throws when a scenario has any error; warnings alone do not throw.</summary>
