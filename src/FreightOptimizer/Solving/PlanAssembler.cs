@@ -12,8 +12,11 @@ namespace FreightOptimizer.Solving;
 /// </summary>
 internal static class PlanAssembler
 {
-    /// <summary>Values below this many tonnes are noise from the solver's tolerances and are reported as 0.</summary>
-    private const double TonnesNoise = 1e-6;
+    /// <summary>
+    /// Tonnes, units and prices (money per tonne) smaller than this are noise from the solver's
+    /// tolerances and are reported as 0.
+    /// </summary>
+    private const double Noise = 1e-6;
 
     public static AllocationPlan Assemble(Scenario scenario, FreightModel model, double[] values, double[]? duals, double objective)
     {
@@ -140,7 +143,7 @@ internal static class PlanAssembler
         };
     }
 
-    private static double Clean(double value) => Math.Abs(value) < TonnesNoise ? 0 : value;
+    private static double Clean(double value) => Math.Abs(value) < Noise ? 0 : value;
 
     private static void Add<TKey>(IDictionary<TKey, double> sums, TKey key, double value)
         where TKey : notnull =>
