@@ -57,8 +57,11 @@ internal sealed partial class VerificationRun
     private (bool DualOk, double? Gap) Certify(double primal)
     {
         var prices = _plan.Prices ?? PlanPrices.None;
-        if (Safe(prices.Balance).IsEmpty && Safe(prices.Capacity).IsEmpty && Safe(prices.MinimumFlow).IsEmpty && prices.Budget is null)
+        if (Safe(prices.Balance).IsEmpty && Safe(prices.Capacity).IsEmpty && Safe(prices.MinimumFlow).IsEmpty && prices.Budget is null
+            && ModelHasVariables())
         {
+            // (A model without a single variable — nothing supplied, nothing demanded, no route
+            // usable — has no row to price, and empty prices certify it.)
             _certificate.Add(VerificationCheck.MissingPrices, "prices", 0,
                 "The plan carries no prices, so optimality cannot be certified.");
             return (false, null);
@@ -436,6 +439,23 @@ internal sealed partial class VerificationRun
         if (atLower) return reduced < -tolerance ? VerificationCheck.DualFeasibility : null;
         if (atUpper) return reduced > tolerance ? VerificationCheck.ComplementarySlackness : null;
         return Math.Abs(reduced) > tolerance ? VerificationCheck.ComplementarySlackness : null;
+    }
+
+    /// <summary>Whether the model has any flow, supply or unmet-demand variable, and so any balance row to price.</summary>
+    private bool ModelHasVariables()
+    {
+        var periods = _scenario.Horizon.Periods;
+        foreach (var period in periods)
+        {
+            if (_scenario.Supplies.Any(s => FreightOptimizer.Scenarios.Scenario.AppliesIn(s.Period, period.Id) && _scenario.IsOpen(s.Location, period.Id))) return true;
+            if (_scenario.Demands.Any(d => !d.MustServe && FreightOptimizer.Scenarios.Scenario.AppliesIn(d.Period, period.Id) && _scenario.IsOpen(d.Location, period.Id))) return true;
+            foreach (var route in _scenario.Network.Routes)
+            {
+                if (route.CostPerTonne.Keys.Any(k => _scenario.CanFlow(route, k, period.Id))) return true;
+            }
+        }
+
+        return false;
     }
 
     private double CostScale()

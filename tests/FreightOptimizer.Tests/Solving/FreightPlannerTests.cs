@@ -189,4 +189,20 @@ public sealed class FreightPlannerTests
         Assert.Equal(FreightOptimizer.Validation.ValidationCode.OutOfRange, issue.Code);
         Assert.Equal("$.demands[0].unmetPenaltyPerTonne", issue.Path);
     }
+
+    [Theory]
+    [InlineData(SolverEngine.NetworkFlow)]
+    [InlineData(SolverEngine.OrToolsMinCostFlow)]
+    [InlineData(SolverEngine.Glop)]
+    public void Optimize_ModelWithNoRowToPrice_IsCertifiedWithEmptyPrices(SolverEngine engine)
+    {
+        // Seed 458418020 of the network-flow properties: a plan whose model has no row to price was
+        // reported as "no prices, not certified".
+        var scenario = FreightOptimizer.Tests.Properties.ScenarioGenerator.Generate(458418020, FreightOptimizer.Tests.Properties.GeneratorSettings.NetworkFlow);
+
+        var plan = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = engine }).GetPlanOrThrow();
+
+        Assert.Equal(0, plan.Objective);
+        Assert.True(plan.Verification is { Passed: true, OptimalityCertified: true }, string.Join("; ", plan.Verification!.Findings.Select(f => f.Message)));
+    }
 }
