@@ -44,6 +44,9 @@ switch (mode)
         // dimacs FILE [REPEATS]: the network simplex on the file's arrays (solve alone) and the library's
         // whole path (read the file, validate, formulate, solve, extract the plan), best of REPEATS, tab-separated.
         return Modes.Dimacs(args[1], Int(2, 5));
+    case "dimacs-phases":
+        // dimacs-phases FILE [REPEATS]: the library's whole path on a DIMACS file split by step, best of REPEATS per step.
+        return Modes.DimacsPhases(args[1], Int(2, 5));
     case "library":
         // library ROUTES|MNETGEN_BASE [ENGINE] [REPEATS]: the library's path on a synthetic corridor or a
         // Mnetgen instance, best solve of REPEATS, tab-separated.
@@ -177,6 +180,84 @@ internal static class Modes
         // solve ms, whole-path ms, the library's overhead as a share of the whole path, objective (simplex), objective (whole path)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{bestSolve.TotalMilliseconds:F3}\t{bestWhole.TotalMilliseconds:F3}\t{100 * (1 - (bestSolve / bestWhole)):F1}\t{objective}\t{wholeObjective:R}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// The whole path of <see cref="Dimacs"/> step by step: the best time of each step over the repeats,
+    /// and the bytes it allocates (allocation drives the garbage collector, which on large networks
+    /// costs as much as the steps themselves).
+    /// </summary>
+    public static int DimacsPhases(string path, int repeats)
+    {
+        string[] names = ["parse", "to-scenario", "validate", "qualify", "flow-network", "scale", "simplex", "optimize (qualify..assemble)"];
+        var best = new double[names.Length];
+        var bytes = new long[names.Length];
+        Array.Fill(best, double.MaxValue);
+        var bestWhole = double.MaxValue;
+        var text = File.ReadAllText(path);
+        var options = new FreightOptimizer.Solving.SolveOptions { Engine = SolverEngine.NetworkFlow, Verify = false, Appraise = FreightOptimizer.Solving.AppraisalMode.Never };
+        for (var i = 0; i < repeats + 1; i++)
+        {
+            var times = new double[names.Length];
+            var step = 0;
+            var clock = new Stopwatch();
+            var allocated = 0L;
+            void Start()
+            {
+                allocated = GC.GetAllocatedBytesForCurrentThread();
+                clock.Restart();
+            }
+
+            void Stop()
+            {
+                times[step] = clock.Elapsed.TotalMilliseconds;
+                bytes[step++] = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            }
+
+            GC.Collect();
+            Start();
+            var network = DimacsNetwork.Read(new StringReader(text));
+            Stop();
+            Start();
+            var dimacs = DimacsMinCostFlow.ToScenario(network, "x");
+            Stop();
+            Start();
+            FreightOptimizer.Validation.ScenarioValidator.ThrowIfInvalid(dimacs.Scenario);
+            Stop();
+            Start();
+            FreightOptimizer.Formulation.FlowNetworkBuilder.Qualifies(dimacs.Scenario, out _);
+            Stop();
+            Start();
+            var flow = FreightOptimizer.Formulation.FlowNetworkBuilder.Build(dimacs.Scenario);
+            Stop();
+            Start();
+            FreightOptimizer.Formulation.IntegerScaling.TryScale(flow, out _, out var integers, out _);
+            Stop();
+            Start();
+            var solution = FreightOptimizer.Solving.NetworkFlow.NetworkSimplex.Solve(integers!.NodeCount, integers.Tail, integers.Head, [], integers.Capacity, integers.Cost, integers.Supply);
+            Stop();
+            GC.KeepAlive(solution);
+
+            // The same scenario again, validated beforehand, through FreightPlanner.Optimize: what the
+            // planner adds to the steps above is the plan's assembly.
+            var fresh = DimacsMinCostFlow.ToScenario(network, "y").Scenario;
+            FreightOptimizer.Validation.ScenarioValidator.ThrowIfInvalid(fresh);
+            GC.Collect();
+            Start();
+            FreightOptimizer.Solving.FreightPlanner.Optimize(fresh, options);
+            Stop();
+            if (i == 0) continue;
+            for (var k = 0; k < names.Length; k++) best[k] = Math.Min(best[k], times[k]);
+            bestWhole = Math.Min(bestWhole, times[0] + times[1] + times[2] + times[^1]);
+        }
+
+        for (var k = 0; k < names.Length; k++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{names[k]}\t{best[k]:F3} ms\t{bytes[k] / 1e6:F2} MB"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"whole (parse + to-scenario + validate + optimize)\t{bestWhole:F3} ms"));
         return 0;
     }
 

@@ -59,6 +59,17 @@ public sealed class FreightNetwork : IEquatable<FreightNetwork>
         return location is not null;
     }
 
+    /// <summary>The position of a location in <see cref="Locations"/> (the first one with a duplicated id).</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="index">The index when found, else -1.</param>
+    /// <returns>Whether it was found.</returns>
+    internal bool TryGetLocationIndex(LocationId id, out int index)
+    {
+        if (_locationIndex.TryGetValue(id, out index)) return true;
+        index = -1;
+        return false;
+    }
+
     /// <summary>Finds a route by id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="route">The route when found (the first one with a duplicated id).</param>

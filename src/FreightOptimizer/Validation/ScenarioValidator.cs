@@ -91,8 +91,8 @@ public static class ScenarioValidator
 
         private void CheckScenario()
         {
-            Range("$.discountRate", scenario.DiscountRate, r => r is >= 0 and < 1,
-                "The discount rate must be at least 0 and below 1 (0.10 means 10 % a year).");
+            Range(new Site("$.discountRate"), scenario.DiscountRate, r => r is >= 0 and < 1,
+                new Text("The discount rate must be at least 0 and below 1 (0.10 means 10 % a year)."));
         }
 
         private void CheckPeriods()
@@ -100,78 +100,77 @@ public static class ScenarioValidator
             var periods = scenario.Horizon.Periods;
             if (periods.IsDefaultOrEmpty)
             {
-                Error(ValidationCode.OutOfRange, "$.periods",
+                Error(ValidationCode.OutOfRange, new Site("$.periods"),
                     "The scenario has no periods; leave the list out for one period of a whole year.");
                 return;
             }
 
-            Ids("$.periods", "period", periods.Select(p => p.Id.Value).ToList());
+            Ids("$.periods", "period", periods.Length, i => periods[i].Id.Value);
             for (var i = 0; i < periods.Length; i++)
             {
                 var p = periods[i];
-                Range(At("$.periods", i, "yearFraction"), p.YearFraction, f => f > 0,
-                    $"Period '{p.Id}' must last more than 0 of a year (yearFraction > 0; 0.25 is a quarter).");
+                Range(new Site("$.periods", i, "yearFraction"), p.YearFraction, f => f > 0,
+                    new Text($"Period '{p.Id}' must last more than 0 of a year (yearFraction > 0; 0.25 is a quarter)."));
             }
         }
 
         private void CheckCommodities()
         {
             var commodities = _network.Commodities;
-            Ids("$.commodities", "commodity", commodities.Select(c => c.Id.Value).ToList());
+            Ids("$.commodities", "commodity", commodities.Length, i => commodities[i].Id.Value);
             for (var i = 0; i < commodities.Length; i++)
             {
                 var c = commodities[i];
-                Positive(At("$.commodities", i, "unmetPenaltyPerTonne"), c.UnmetPenaltyPerTonne, isAmount: true,
-                    $"The penalty per unmet tonne of commodity '{c.Id}'");
+                Positive(new Site("$.commodities", i, "unmetPenaltyPerTonne"), c.UnmetPenaltyPerTonne, isAmount: true,
+                    new Text("The penalty per unmet tonne of", new Subject("commodity '{0}'", c.Id.Value)));
             }
         }
 
         private void CheckLocations()
         {
             var locations = _network.Locations;
-            Ids("$.locations", "location", locations.Select(l => l.Id.Value).ToList());
+            Ids("$.locations", "location", locations.Length, i => locations[i].Id.Value);
             var seen = new HashSet<LocationId>();
             for (var i = 0; i < locations.Length; i++)
             {
                 var l = locations[i];
-                var path = JsonPath.Element("$.locations", i);
-                var what = $"location '{l.Id}'";
+                var at = new Site("$.locations", i);
+                var what = new Subject("location '{0}'", l.Id.Value);
                 if (!Enum.IsDefined(l.Kind))
                 {
-                    Error(ValidationCode.OutOfRange, JsonPath.Member(path, "kind"),
+                    Error(ValidationCode.OutOfRange, at.Member("kind"),
                         $"The kind of {what} must be one of {Names<LocationKind>()}.");
                 }
 
                 if (l.Latitude is { } lat)
                 {
-                    Range(JsonPath.Member(path, "latitude"), lat, v => v is >= -90 and <= 90,
-                        $"The latitude of {what} must be between -90 and 90 degrees.");
+                    Range(at.Member("latitude"), lat, v => v is >= -90 and <= 90,
+                        new Text("The latitude of", what, " must be between -90 and 90 degrees."));
                 }
 
                 if (l.Longitude is { } lon)
                 {
-                    Range(JsonPath.Member(path, "longitude"), lon, v => v is >= -180 and <= 180,
-                        $"The longitude of {what} must be between -180 and 180 degrees.");
+                    Range(at.Member("longitude"), lon, v => v is >= -180 and <= 180,
+                        new Text("The longitude of", what, " must be between -180 and 180 degrees."));
                 }
 
-                NonNegative(JsonPath.Member(path, "annualCapacityTonnes"), l.AnnualCapacityTonnes,
-                    $"The annual capacity of {what}");
-                CostMap(JsonPath.Member(path, "handlingCostPerTonne"), l.HandlingCostPerTonne, $"The handling cost at {what}");
+                NonNegative(at.Member("annualCapacityTonnes"), l.AnnualCapacityTonnes, new Text("The annual capacity of", what));
+                CostMap(at.Member("handlingCostPerTonne"), l.HandlingCostPerTonne, new Text("The handling cost at", what));
                 if (l.Commodities is { IsDefault: false } handled)
                 {
                     for (var j = 0; j < handled.Length; j++)
                     {
                         if (!_commodities.Contains(handled[j]))
                         {
-                            Error(ValidationCode.UnknownReference, JsonPath.Element(JsonPath.Member(path, "commodities"), j),
-                                $"{Capital(what)} lists commodity '{handled[j]}', which is not in the commodities list.");
+                            Error(ValidationCode.UnknownReference, at.Member("commodities").Item(j),
+                                $"{new Text(string.Empty, what)} lists commodity '{handled[j]}', which is not in the commodities list.");
                         }
                     }
                 }
 
-                if (seen.Add(l.Id) && scenario.LocationAvailability.TryGetValue(l.Id, out var calendar))
+                if (!scenario.LocationAvailability.IsEmpty && seen.Add(l.Id) && scenario.LocationAvailability.TryGetValue(l.Id, out var calendar))
                 {
-                    Calendar(JsonPath.Member(path, "availability"), calendar, what);
+                    Calendar(at.Member("availability"), calendar, what);
                 }
             }
         }
@@ -179,42 +178,42 @@ public static class ScenarioValidator
         private void CheckRoutes()
         {
             var routes = _network.Routes;
-            Ids("$.routes", "route", routes.Select(r => r.Id.Value).ToList());
+            Ids("$.routes", "route", routes.Length, i => routes[i].Id.Value);
             var seen = new HashSet<RouteId>();
             for (var i = 0; i < routes.Length; i++)
             {
                 var r = routes[i];
-                var path = JsonPath.Element("$.routes", i);
-                var what = $"route '{r.Id}'";
+                var at = new Site("$.routes", i);
+                var what = new Subject("route '{0}'", r.Id.Value);
                 if (!Enum.IsDefined(r.Mode))
                 {
-                    Error(ValidationCode.OutOfRange, JsonPath.Member(path, "mode"),
+                    Error(ValidationCode.OutOfRange, at.Member("mode"),
                         $"The mode of {what} must be one of {Names<TransportMode>()}.");
                 }
 
-                LocationReference(JsonPath.Member(path, "from"), r.From, $"{Capital(what)} starts at");
-                LocationReference(JsonPath.Member(path, "to"), r.To, $"{Capital(what)} ends at");
+                LocationReference(at.Member("from"), r.From, new Text(string.Empty, what, " starts at"));
+                LocationReference(at.Member("to"), r.To, new Text(string.Empty, what, " ends at"));
                 if (r.From == r.To && !string.IsNullOrEmpty(r.From.Value))
                 {
-                    Error(ValidationCode.SelfLoop, path,
-                        $"{Capital(what)} starts and ends at location '{r.From}'; a route must join two different locations.");
+                    Error(ValidationCode.SelfLoop, at,
+                        $"{new Text(string.Empty, what)} starts and ends at location '{r.From}'; a route must join two different locations.");
                 }
 
-                NonNegative(JsonPath.Member(path, "distanceKm"), r.DistanceKm, $"The distance of {what}");
-                NonNegative(JsonPath.Member(path, "transitDays"), r.TransitDays, $"The transit time of {what}");
-                NonNegative(JsonPath.Member(path, "annualCapacityTonnes"), r.AnnualCapacityTonnes, $"The annual capacity of {what}");
-                NonNegative(JsonPath.Member(path, "minAnnualTonnes"), r.MinAnnualTonnes, $"The minimum annual flow of {what}");
+                NonNegative(at.Member("distanceKm"), r.DistanceKm, new Text("The distance of", what));
+                NonNegative(at.Member("transitDays"), r.TransitDays, new Text("The transit time of", what));
+                NonNegative(at.Member("annualCapacityTonnes"), r.AnnualCapacityTonnes, new Text("The annual capacity of", what));
+                NonNegative(at.Member("minAnnualTonnes"), r.MinAnnualTonnes, new Text("The minimum annual flow of", what));
                 var costs = r.CostPerTonne ?? ImmutableDictionary<CommodityId, double>.Empty;
                 if (costs.IsEmpty)
                 {
-                    Error(ValidationCode.EmptyCostMap, JsonPath.Member(path, "costPerTonne"),
-                        $"{Capital(what)} has no cost per tonne for any commodity, so it could carry nothing; its costPerTonne keys are the commodities it may carry.");
+                    Error(ValidationCode.EmptyCostMap, at.Member("costPerTonne"),
+                        $"{new Text(string.Empty, what)} has no cost per tonne for any commodity, so it could carry nothing; its costPerTonne keys are the commodities it may carry.");
                 }
 
-                CostMap(JsonPath.Member(path, "costPerTonne"), costs, $"The transport cost on {what}");
-                if (seen.Add(r.Id) && scenario.RouteAvailability.TryGetValue(r.Id, out var calendar))
+                CostMap(at.Member("costPerTonne"), costs, new Text("The transport cost on", what));
+                if (!scenario.RouteAvailability.IsEmpty && seen.Add(r.Id) && scenario.RouteAvailability.TryGetValue(r.Id, out var calendar))
                 {
-                    Calendar(JsonPath.Member(path, "availability"), calendar, what);
+                    Calendar(at.Member("availability"), calendar, what);
                 }
             }
         }
@@ -223,13 +222,13 @@ public static class ScenarioValidator
         {
             foreach (var id in scenario.LocationAvailability.Keys.Where(k => !_network.TryGetLocation(k, out _)).OrderBy(k => k.Value, StringComparer.Ordinal))
             {
-                Error(ValidationCode.UnknownReference, JsonPath.Member("$.locationAvailability", id.Value ?? string.Empty),
+                Error(ValidationCode.UnknownReference, new Site("$.locationAvailability").Member(id.Value ?? string.Empty),
                     $"Availability is given for location '{id}', which is not in the network.");
             }
 
             foreach (var id in scenario.RouteAvailability.Keys.Where(k => !_network.TryGetRoute(k, out _)).OrderBy(k => k.Value, StringComparer.Ordinal))
             {
-                Error(ValidationCode.UnknownReference, JsonPath.Member("$.routeAvailability", id.Value ?? string.Empty),
+                Error(ValidationCode.UnknownReference, new Site("$.routeAvailability").Member(id.Value ?? string.Empty),
                     $"Availability is given for route '{id}', which is not in the network.");
             }
         }
@@ -239,11 +238,11 @@ public static class ScenarioValidator
             for (var i = 0; i < scenario.Supplies.Length; i++)
             {
                 var s = scenario.Supplies[i];
-                var path = JsonPath.Element("$.supplies", i);
-                var what = $"the supply of '{s.Commodity}' at '{s.Location}'";
-                Line(path, what, s.Location, s.Commodity, s.Period);
-                NonNegative(JsonPath.Member(path, "annualTonnes"), s.AnnualTonnes, $"The annual tonnes of {what}");
-                NonNegative(JsonPath.Member(path, "costPerTonne"), s.CostPerTonne, $"The cost per tonne of {what}");
+                var at = new Site("$.supplies", i);
+                var what = new Subject("the supply of '{0}' at '{1}'", s.Commodity.Value, s.Location.Value);
+                Line(at, what, s.Location, s.Commodity, s.Period);
+                NonNegative(at.Member("annualTonnes"), s.AnnualTonnes, new Text("The annual tonnes of", what));
+                NonNegative(at.Member("costPerTonne"), s.CostPerTonne, new Text("The cost per tonne of", what));
             }
         }
 
@@ -252,29 +251,29 @@ public static class ScenarioValidator
             for (var i = 0; i < scenario.Demands.Length; i++)
             {
                 var d = scenario.Demands[i];
-                var path = JsonPath.Element("$.demands", i);
-                var what = $"the demand for '{d.Commodity}' at '{d.Location}'";
-                Line(path, what, d.Location, d.Commodity, d.Period);
-                NonNegative(JsonPath.Member(path, "annualTonnes"), d.AnnualTonnes, $"The annual tonnes of {what}");
-                Positive(JsonPath.Member(path, "unmetPenaltyPerTonne"), d.UnmetPenaltyPerTonne, isAmount: true,
-                    $"The penalty per unmet tonne of {what}");
+                var at = new Site("$.demands", i);
+                var what = new Subject("the demand for '{0}' at '{1}'", d.Commodity.Value, d.Location.Value);
+                Line(at, what, d.Location, d.Commodity, d.Period);
+                NonNegative(at.Member("annualTonnes"), d.AnnualTonnes, new Text("The annual tonnes of", what));
+                Positive(at.Member("unmetPenaltyPerTonne"), d.UnmetPenaltyPerTonne, isAmount: true,
+                    new Text("The penalty per unmet tonne of", what));
             }
         }
 
-        private void Line(string path, string what, LocationId location, CommodityId commodity, PeriodId? period)
+        private void Line(Site at, Subject what, LocationId location, CommodityId commodity, PeriodId? period)
         {
-            var knownLocation = LocationReference(JsonPath.Member(path, "location"), location, $"{Capital(what)} is at");
+            var knownLocation = LocationReference(at.Member("location"), location, new Text(string.Empty, what, " is at"));
             var knownCommodity = _commodities.Contains(commodity);
             if (!knownCommodity)
             {
-                Error(ValidationCode.UnknownReference, JsonPath.Member(path, "commodity"),
-                    $"{Capital(what)} names commodity '{commodity}', which is not in the commodities list.");
+                Error(ValidationCode.UnknownReference, at.Member("commodity"),
+                    $"{new Text(string.Empty, what)} names commodity '{commodity}', which is not in the commodities list.");
             }
 
-            if (period is { } p) PeriodReference(JsonPath.Member(path, "period"), p, $"{Capital(what)} applies in");
+            if (period is { } p) PeriodReference(at.Member("period"), p, new Text(string.Empty, what, " applies in"));
             if (knownLocation && knownCommodity && !_network.GetLocation(location).Handles(commodity))
             {
-                Error(ValidationCode.CommodityNotHandled, JsonPath.Member(path, "commodity"),
+                Error(ValidationCode.CommodityNotHandled, at.Member("commodity"),
                     $"Location '{location}' cannot handle '{commodity}' (it is not in the location's commodities), so {what} could never be used.");
             }
         }
@@ -282,44 +281,44 @@ public static class ScenarioValidator
         private void CheckInvestments()
         {
             var options = scenario.Investments;
-            Ids("$.investments", "investment", options.Select(o => o.Id).ToList());
+            Ids("$.investments", "investment", options.Length, i => options[i].Id);
             var byId = new Dictionary<string, InvestmentOption>(StringComparer.Ordinal);
             foreach (var o in options) byId.TryAdd(o.Id ?? string.Empty, o);
 
             for (var i = 0; i < options.Length; i++)
             {
                 var o = options[i];
-                var path = JsonPath.Element("$.investments", i);
-                var what = $"investment '{o.Id}'";
-                Positive(JsonPath.Member(path, "addedAnnualCapacityTonnes"), o.AddedAnnualCapacityTonnes, isAmount: true,
-                    $"The capacity added by {what}");
-                NonNegative(JsonPath.Member(path, "capitalCost"), o.CapitalCost, $"The capital cost of {what}");
-                Positive(JsonPath.Member(path, "lifetimeYears"), o.LifetimeYears, isAmount: false, $"The lifetime of {what}");
-                CheckTarget(path, what, o);
+                var at = new Site("$.investments", i);
+                var what = new Subject("investment '{0}'", o.Id);
+                Positive(at.Member("addedAnnualCapacityTonnes"), o.AddedAnnualCapacityTonnes, isAmount: true,
+                    new Text("The capacity added by", what));
+                NonNegative(at.Member("capitalCost"), o.CapitalCost, new Text("The capital cost of", what));
+                Positive(at.Member("lifetimeYears"), o.LifetimeYears, isAmount: false, new Text("The lifetime of", what));
+                CheckTarget(at, what, o);
                 if (!Enum.IsDefined(o.Kind))
                 {
-                    Error(ValidationCode.OutOfRange, JsonPath.Member(path, "kind"),
+                    Error(ValidationCode.OutOfRange, at.Member("kind"),
                         $"The kind of {what} must be one of {Names<InvestmentKind>()}.");
                 }
                 else
                 {
-                    CheckMaxUnits(JsonPath.Member(path, "maxUnits"), what, o);
+                    CheckMaxUnits(at.Member("maxUnits"), what, o);
                 }
 
-                if (o.FirstPeriod is { } first) PeriodReference(JsonPath.Member(path, "firstPeriod"), first, $"{Capital(what)} is first available in");
+                if (o.FirstPeriod is { } first) PeriodReference(at.Member("firstPeriod"), first, new Text(string.Empty, what, " is first available in"));
                 var requires = o.Requires.IsDefault ? [] : o.Requires;
                 for (var j = 0; j < requires.Length; j++)
                 {
-                    var rPath = JsonPath.Element(JsonPath.Member(path, "requires"), j);
+                    var requirement = at.Member("requires").Item(j);
                     if (!byId.TryGetValue(requires[j] ?? string.Empty, out var required))
                     {
-                        Error(ValidationCode.UnknownReference, rPath,
-                            $"{Capital(what)} requires investment '{requires[j]}', which is not in the investments list.");
+                        Error(ValidationCode.UnknownReference, requirement,
+                            $"{new Text(string.Empty, what)} requires investment '{requires[j]}', which is not in the investments list.");
                     }
                     else if (required.Kind == InvestmentKind.Continuous)
                     {
-                        Error(ValidationCode.ContinuousPrerequisite, rPath,
-                            $"{Capital(what)} requires investment '{requires[j]}', which is Continuous: 'built' cannot be enforced exactly for a Continuous option. Make it Binary or Modular.");
+                        Error(ValidationCode.ContinuousPrerequisite, requirement,
+                            $"{new Text(string.Empty, what)} requires investment '{requires[j]}', which is Continuous: 'built' cannot be enforced exactly for a Continuous option. Make it Binary or Modular.");
                     }
                 }
             }
@@ -328,48 +327,49 @@ public static class ScenarioValidator
             CheckPrerequisiteCycles(options);
         }
 
-        private void CheckTarget(string path, string what, InvestmentOption o)
+        private void CheckTarget(Site at, Subject what, InvestmentOption o)
         {
+            var sentence = new Text(string.Empty, what);
             if (o.Location is null == o.Route is null)
             {
-                Error(ValidationCode.InvestmentTarget, path, o.Location is null
-                    ? $"{Capital(what)} names neither a location nor a route; it must name exactly one of them."
-                    : $"{Capital(what)} names both location '{o.Location}' and route '{o.Route}'; it must name exactly one of them.");
+                Error(ValidationCode.InvestmentTarget, at, o.Location is null
+                    ? $"{sentence} names neither a location nor a route; it must name exactly one of them."
+                    : $"{sentence} names both location '{o.Location}' and route '{o.Route}'; it must name exactly one of them.");
                 return;
             }
 
             if (o.Location is { } locationId)
             {
-                var locationPath = JsonPath.Member(path, "location");
-                if (LocationReference(locationPath, locationId, $"{Capital(what)} expands")
+                var locationSite = at.Member("location");
+                if (LocationReference(locationSite, locationId, new Text(string.Empty, what, " expands"))
                     && _network.GetLocation(locationId).AnnualCapacityTonnes is null)
                 {
-                    Error(ValidationCode.InvestmentOnUnlimitedTarget, locationPath,
-                        $"{Capital(what)} expands location '{locationId}', which has no capacity (unlimited); give the location an annualCapacityTonnes.");
+                    Error(ValidationCode.InvestmentOnUnlimitedTarget, locationSite,
+                        $"{sentence} expands location '{locationId}', which has no capacity (unlimited); give the location an annualCapacityTonnes.");
                 }
             }
             else if (o.Route is { } routeId)
             {
-                var routePath = JsonPath.Member(path, "route");
+                var routeSite = at.Member("route");
                 if (!_network.TryGetRoute(routeId, out var route))
                 {
-                    Error(ValidationCode.UnknownReference, routePath,
-                        $"{Capital(what)} expands route '{routeId}', which is not in the routes list.");
+                    Error(ValidationCode.UnknownReference, routeSite,
+                        $"{sentence} expands route '{routeId}', which is not in the routes list.");
                 }
                 else if (route.AnnualCapacityTonnes is null)
                 {
-                    Error(ValidationCode.InvestmentOnUnlimitedTarget, routePath,
-                        $"{Capital(what)} expands route '{routeId}', which has no capacity (unlimited); give the route an annualCapacityTonnes.");
+                    Error(ValidationCode.InvestmentOnUnlimitedTarget, routeSite,
+                        $"{sentence} expands route '{routeId}', which has no capacity (unlimited); give the route an annualCapacityTonnes.");
                 }
             }
         }
 
-        private void CheckMaxUnits(string path, string what, InvestmentOption o)
+        private void CheckMaxUnits(Site at, Subject what, InvestmentOption o)
         {
             if (o.MaxUnits is not { } max) return;
             if (!double.IsFinite(max))
             {
-                Error(ValidationCode.NotFinite, path, $"The maximum units of {what} must be a finite number.");
+                Error(ValidationCode.NotFinite, at, $"The maximum units of {what} must be a finite number.");
                 return;
             }
 
@@ -386,7 +386,7 @@ public static class ScenarioValidator
                 InvestmentKind.Modular => "a Modular option is built in whole steps, so maxUnits must be a whole number of at least 1",
                 _ => "a Continuous option needs maxUnits above 0",
             };
-            Error(ValidationCode.MaxUnitsMismatch, path, $"{Capital(what)} has maxUnits {Num(max)}, but {rule}.");
+            Error(ValidationCode.MaxUnitsMismatch, at, $"{new Text(string.Empty, what)} has maxUnits {Num(max)}, but {rule}.");
         }
 
         private void CheckExclusiveGroups(ImmutableArray<InvestmentOption> options)
@@ -397,7 +397,7 @@ public static class ScenarioValidator
             foreach (var group in groups.Where(g => g.Count() == 1))
             {
                 var i = group.Single().Index;
-                Error(ValidationCode.ExclusiveGroupOfOne, At("$.investments", i, "exclusiveGroup"),
+                Error(ValidationCode.ExclusiveGroupOfOne, new Site("$.investments", i, "exclusiveGroup"),
                     $"Investment '{options[i].Id}' is the only option in exclusive group '{group.Key}'; a group needs at least two options (leave exclusiveGroup out otherwise).");
             }
         }
@@ -412,7 +412,7 @@ public static class ScenarioValidator
                 var next = ids[cycle.Count > 1 ? cycle[1] : first];
                 var j = requires[first].ToList().FindIndex(id => string.Equals(id, next, StringComparison.Ordinal));
                 var names = string.Join(" → ", cycle.Append(first).Select(c => $"'{ids[c]}'"));
-                Error(ValidationCode.PrerequisiteCycle, JsonPath.Element(At("$.investments", first, "requires"), j),
+                Error(ValidationCode.PrerequisiteCycle, new Site("$.investments", first, "requires").Item(j),
                     cycle.Count == 1
                         ? $"Investment '{ids[first]}' requires itself, so it could never be built."
                         : $"Investments require each other in a cycle ({names}), so none of them could ever be built.");
@@ -423,7 +423,7 @@ public static class ScenarioValidator
         {
             if (scenario.Budget is { } budget)
             {
-                NonNegative("$.budget.capitalCost", budget.CapitalCost, "The capital budget");
+                NonNegative(new Site("$.budget.capitalCost"), budget.CapitalCost, new Text("The capital budget"));
             }
         }
 
@@ -450,7 +450,7 @@ public static class ScenarioValidator
 
                 if (over.Count > 0)
                 {
-                    Warning(ValidationCode.MinimumFlowAboveCapacity, At("$.routes", i, "minAnnualTonnes"),
+                    Warning(ValidationCode.MinimumFlowAboveCapacity, new Site("$.routes", i, "minAnnualTonnes"),
                         $"Route '{r.Id}' must carry at least {Num(min)} t a year but can carry at most {Num(capacity)} t a year plus what its investments add, in {Periods(over)}; the scenario will be infeasible there.");
                 }
             }
@@ -464,16 +464,16 @@ public static class ScenarioValidator
             for (var i = 0; i < _network.Locations.Length; i++)
             {
                 var l = _network.Locations[i];
-                if (reach.UsableLocations.Contains(i) || demandLocations.Contains(l.Id)) continue;
-                Warning(ValidationCode.UnusableElement, JsonPath.Element("$.locations", i),
+                if (reach.IsUsableLocation(i) || demandLocations.Contains(l.Id)) continue;
+                Warning(ValidationCode.UnusableElement, new Site("$.locations", i),
                     $"No flow can use location '{l.Id}': it is not on any open path from a supply to a demand of a commodity it handles.");
             }
 
             for (var i = 0; i < _network.Routes.Length; i++)
             {
-                if (reach.UsableRoutes.Contains(i)) continue;
+                if (reach.IsUsableRoute(i)) continue;
                 var r = _network.Routes[i];
-                Warning(ValidationCode.UnusableElement, JsonPath.Element("$.routes", i),
+                Warning(ValidationCode.UnusableElement, new Site("$.routes", i),
                     $"No flow can use route '{r.Id}' ({r.From} → {r.To}): in no period does it lead from a supply to a demand of a commodity it carries and both its ends handle.");
             }
 
@@ -483,118 +483,122 @@ public static class ScenarioValidator
                 var when = d.Period is null && periods.Length == periodCount
                     ? "in any period"
                     : $"in {Periods(periods.Select(p => p.Value).ToList())}";
-                Warning(ValidationCode.UnreachableDemand, JsonPath.Element("$.demands", i),
+                Warning(ValidationCode.UnreachableDemand, new Site("$.demands", i),
                     $"No supply of '{d.Commodity}' can reach the demand at '{d.Location}' {when}; it will all go unmet (penalty {Num(scenario.PenaltyOf(d))} per tonne).");
             }
         }
 
-        private void Calendar(string path, Availability calendar, string what)
+        private void Calendar(Site at, Availability calendar, Subject what)
         {
             var factors = calendar.Factors
                 .OrderBy(kv => scenario.Horizon.IndexOf(kv.Key) is var x && x < 0 ? int.MaxValue : x)
                 .ThenBy(kv => kv.Key.Value, StringComparer.Ordinal);
             foreach (var (period, factor) in factors)
             {
-                var fPath = JsonPath.Member(path, period.Value ?? string.Empty);
-                PeriodReference(fPath, period, $"The availability of {what} is given for");
-                Range(fPath, factor, f => f is >= 0 and <= 1,
-                    $"The availability of {what} in '{period}' must be between 0 (closed) and 1 (fully open).");
+                var factorSite = at.Key(period.Value ?? string.Empty);
+                PeriodReference(factorSite, period, new Text("The availability of", what, " is given for"));
+                Range(factorSite, factor, f => f is >= 0 and <= 1,
+                    new Text("The availability of", what, $" in '{period}' must be between 0 (closed) and 1 (fully open)."));
             }
         }
 
-        private void CostMap(string path, ImmutableDictionary<CommodityId, double>? map, string what)
+        private void CostMap(Site at, ImmutableDictionary<CommodityId, double>? map, Text what)
         {
             if (map is null) return;
+
+            // Most maps are fine: look before sorting and writing anything.
+            var fine = true;
+            foreach (var (commodity, cost) in map) fine &= _commodities.Contains(commodity) && IsNonNegativeAmount(cost);
+            if (fine) return;
             foreach (var (commodity, cost) in map.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal))
             {
-                var cPath = JsonPath.Member(path, commodity.Value ?? string.Empty);
+                var costSite = at.Key(commodity.Value ?? string.Empty);
                 if (!_commodities.Contains(commodity))
                 {
-                    Error(ValidationCode.UnknownReference, cPath,
+                    Error(ValidationCode.UnknownReference, costSite,
                         $"{what} is given for commodity '{commodity}', which is not in the commodities list.");
                 }
 
-                NonNegative(cPath, cost, $"{what} of '{commodity}'");
+                NonNegative(costSite, cost, what.Then($" of '{commodity}'"));
             }
         }
 
-        private void Ids(string path, string kind, List<string> ids)
+        private void Ids(string array, string kind, int count, Func<int, string?> idAt)
         {
-            var first = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < ids.Count; i++)
+            var first = new Dictionary<string, int>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
             {
-                var idPath = At(path, i, "id");
-                if (string.IsNullOrWhiteSpace(ids[i]))
+                var id = idAt(i);
+                if (string.IsNullOrWhiteSpace(id))
                 {
-                    Error(ValidationCode.EmptyId, idPath, $"The {kind} at position {i} has an empty id; every {kind} needs one.");
+                    Error(ValidationCode.EmptyId, new Site(array, i, "id"), $"The {kind} at position {i} has an empty id; every {kind} needs one.");
                 }
-                else if (!first.TryAdd(ids[i], i))
+                else if (!first.TryAdd(id, i))
                 {
-                    Error(ValidationCode.DuplicateId, idPath,
-                        $"The {kind} id '{ids[i]}' is used more than once (first at {JsonPath.Element(path, first[ids[i]])}); ids must be unique.");
+                    Error(ValidationCode.DuplicateId, new Site(array, i, "id"),
+                        $"The {kind} id '{id}' is used more than once (first at {new Site(array, first[id])}); ids must be unique.");
                 }
             }
         }
 
-        private bool LocationReference(string path, LocationId id, string what)
+        private bool LocationReference(Site at, LocationId id, Text what)
         {
             if (_network.TryGetLocation(id, out _)) return true;
-            Error(ValidationCode.UnknownReference, path, $"{what} location '{id}', which is not in the locations list.");
+            Error(ValidationCode.UnknownReference, at, $"{what} location '{id}', which is not in the locations list.");
             return false;
         }
 
-        private void PeriodReference(string path, PeriodId id, string what)
+        private void PeriodReference(Site at, PeriodId id, Text what)
         {
             if (_periods.Contains(id)) return;
             var known = string.Join(", ", scenario.Horizon.Periods.Select(p => $"'{p.Id}'"));
-            Error(ValidationCode.UnknownReference, path, $"{what} period '{id}', which is not a period of the scenario (the periods are {known}).");
+            Error(ValidationCode.UnknownReference, at, $"{what} period '{id}', which is not a period of the scenario (the periods are {known}).");
         }
 
-        private void NonNegative(string path, double? value, string what)
+        private static bool IsNonNegativeAmount(double v) => double.IsFinite(v) && v >= 0 && v <= MaxMagnitude;
+
+        private void NonNegative(Site at, double? value, Text what)
         {
-            if (value is not { } v) return;
-            if (!double.IsFinite(v)) Error(ValidationCode.NotFinite, path, $"{what} must be a finite number, not {Num(v)}.");
-            else if (v < 0) Error(ValidationCode.Negative, path, $"{what} must not be negative (it is {Num(v)}).");
-            else TooLarge(path, v, what);
+            if (value is not { } v || IsNonNegativeAmount(v)) return;
+            if (!double.IsFinite(v)) Error(ValidationCode.NotFinite, at, $"{what} must be a finite number, not {Num(v)}.");
+            else if (v < 0) Error(ValidationCode.Negative, at, $"{what} must not be negative (it is {Num(v)}).");
+            else TooLarge(at, v, what);
         }
 
         /// <summary>
         /// Amounts above <see cref="MaxMagnitude"/> (a petatonne, or 10^15 of money) are typos or unit
         /// mistakes, and solvers lose their footing on them (GLOP reports ABNORMAL): reject them here.
         /// </summary>
-        private void TooLarge(string path, double v, string what)
+        private void TooLarge(Site at, double v, Text what)
         {
             if (v > MaxMagnitude)
             {
-                Error(ValidationCode.OutOfRange, path,
+                Error(ValidationCode.OutOfRange, at,
                     $"{what} is {Num(v)}, above 1e15, the largest amount the solvers handle reliably; check the number and its unit (tonnes, currency units).");
             }
         }
 
-        private void Positive(string path, double? value, bool isAmount, string what)
+        private void Positive(Site at, double? value, bool isAmount, Text what)
         {
-            if (value is not { } v) return;
-            if (!double.IsFinite(v)) Error(ValidationCode.NotFinite, path, $"{what} must be a finite number, not {Num(v)}.");
-            else if (v < 0 && isAmount) Error(ValidationCode.Negative, path, $"{what} must not be negative (it is {Num(v)}).");
-            else if (v <= 0) Error(ValidationCode.OutOfRange, path, $"{what} must be above 0 (it is {Num(v)}).");
-            else TooLarge(path, v, what);
+            if (value is not { } v || (IsNonNegativeAmount(v) && v > 0)) return;
+            if (!double.IsFinite(v)) Error(ValidationCode.NotFinite, at, $"{what} must be a finite number, not {Num(v)}.");
+            else if (v < 0 && isAmount) Error(ValidationCode.Negative, at, $"{what} must not be negative (it is {Num(v)}).");
+            else if (v <= 0) Error(ValidationCode.OutOfRange, at, $"{what} must be above 0 (it is {Num(v)}).");
+            else TooLarge(at, v, what);
         }
 
-        private void Range(string path, double value, Func<double, bool> inRange, string rule)
+        private void Range(Site at, double value, Func<double, bool> inRange, Text rule)
         {
-            if (!double.IsFinite(value)) Error(ValidationCode.NotFinite, path, $"{rule} It is {Num(value)}.");
-            else if (!inRange(value)) Error(ValidationCode.OutOfRange, path, $"{rule} It is {Num(value)}.");
+            if (double.IsFinite(value) && inRange(value)) return;
+            if (!double.IsFinite(value)) Error(ValidationCode.NotFinite, at, $"{rule} It is {Num(value)}.");
+            else Error(ValidationCode.OutOfRange, at, $"{rule} It is {Num(value)}.");
         }
 
-        private void Error(ValidationCode code, string path, string message) =>
-            _issues.Add(new ValidationIssue(code, ValidationSeverity.Error, path, message));
+        private void Error(ValidationCode code, Site at, string message) =>
+            _issues.Add(new ValidationIssue(code, ValidationSeverity.Error, at.ToString(), message));
 
-        private void Warning(ValidationCode code, string path, string message) =>
-            _issues.Add(new ValidationIssue(code, ValidationSeverity.Warning, path, message));
-
-        private static string At(string array, int index, string member) => JsonPath.Member(JsonPath.Element(array, index), member);
-
-        private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+        private void Warning(ValidationCode code, Site at, string message) =>
+            _issues.Add(new ValidationIssue(code, ValidationSeverity.Warning, at.ToString(), message));
 
         private static string Names<TEnum>() where TEnum : struct, Enum => string.Join(", ", Enum.GetNames<TEnum>());
 
@@ -602,5 +606,49 @@ public static class ScenarioValidator
             (periods.Count == 1 ? "period " : "periods ") + string.Join(", ", periods.Select(p => $"'{p}'"));
 
         private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Where an issue would be: a path, or an element of an array, then optionally a member, a key of
+    /// that member and an item of a list. Written as a JSON path (<see cref="JsonPath"/>) only when an
+    /// issue is raised, so checking a valid scenario builds no strings.
+    /// </summary>
+    private readonly record struct Site(string Parent, int Index = -1, string? MemberName = null, string? KeyName = null, int ItemIndex = -1)
+    {
+        public Site Member(string name) => Index < 0 && MemberName is null ? new Site(JsonPath.Member(Parent, name)) : this with { MemberName = name };
+
+        public Site Key(string name) => this with { KeyName = name };
+
+        public Site Item(int index) => this with { ItemIndex = index };
+
+        public override string ToString()
+        {
+            var path = Index >= 0 ? JsonPath.Element(Parent, Index) : Parent;
+            if (MemberName is not null) path = JsonPath.Member(path, MemberName);
+            if (KeyName is not null) path = JsonPath.Member(path, KeyName);
+            if (ItemIndex >= 0) path = JsonPath.Element(path, ItemIndex);
+            return path;
+        }
+    }
+
+    /// <summary>What an issue is about (<c>route 'x'</c>, <c>the supply of 'coal' at 'MINE'</c>): a format and its ids, written only when needed.</summary>
+    private readonly record struct Subject(string Format, string? First, string? Second = null)
+    {
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture, Format, First, Second);
+    }
+
+    /// <summary>
+    /// The start of a message, written only when an issue is raised: a lead, then a subject, then a tail,
+    /// with its first letter capitalised (<c>The annual capacity of route 'x'</c>, <c>Route 'x' starts at</c>).
+    /// </summary>
+    private readonly record struct Text(string Lead, Subject? About = null, string? Tail = null)
+    {
+        public Text Then(string more) => this with { Tail = Tail + more };
+
+        public override string ToString()
+        {
+            var text = About is { } about ? (Lead.Length == 0 ? about.ToString() : Lead + " " + about) + Tail : Lead + Tail;
+            return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+        }
     }
 }
