@@ -119,21 +119,21 @@ internal sealed class FlowNetworkBuilder
     private readonly int[] _sourceNode;
     private readonly int[] _balanceRowOf;
     private readonly double[] _demandOf;
-    private readonly List<double> _nodeTonnes = [];
-    private readonly List<int> _nodeSource = [];
-    private readonly List<int> _tail = [];
-    private readonly List<int> _head = [];
-    private readonly List<double> _capacity = [];
-    private readonly List<double> _cost = [];
-    private readonly List<FlowArcKind> _kind = [];
-    private readonly List<int> _variable = [];
-    private readonly List<FlowVariable> _flows = [];
+    private readonly List<double> _nodeTonnes;
+    private readonly List<int> _nodeSource;
+    private readonly List<int> _tail;
+    private readonly List<int> _head;
+    private readonly List<double> _capacity;
+    private readonly List<double> _cost;
+    private readonly List<FlowArcKind> _kind;
+    private readonly List<int> _variable;
+    private readonly List<FlowVariable> _flows;
     private readonly List<SupplyVariable> _supplies = [];
     private readonly List<UnmetVariable> _unmet = [];
     private readonly List<ClosedDemand> _closedDemands = [];
-    private readonly List<BalanceRow> _balanceRows = [];
-    private readonly List<(int In, int Out, int Source)> _balanceNodes = [];
-    private readonly List<(CapacityRow Row, int Arc)> _capacityRows = [];
+    private readonly List<BalanceRow> _balanceRows;
+    private readonly List<(int In, int Out, int Source)> _balanceNodes;
+    private readonly List<(CapacityRow Row, int Arc)> _capacityRows;
     private readonly Dictionary<int, int> _splitArc = [];
     private double _objectiveConstant;
     private bool _closedHard;
@@ -157,6 +157,14 @@ internal sealed class FlowNetworkBuilder
         Array.Fill(_balanceRowOf, -1);
         _sourceNode = new int[_commodities.Length * _periods.Length];
         Array.Fill(_sourceNode, -1);
+
+        // Sized for the common case (each route carries one commodity in every period; each location
+        // touched once per period), so large networks are not copied again and again while growing.
+        var arcs = (_routes.Length * _periods.Length) + scenario.Supplies.Length + scenario.Demands.Length + _locations.Length;
+        var nodes = (_locations.Length * _periods.Length) + _sourceNode.Length;
+        (_tail, _head, _capacity, _cost, _kind, _variable) = (new(arcs), new(arcs), new(arcs), new(arcs), new(arcs), new(arcs));
+        (_flows, _capacityRows) = (new(_routes.Length * _periods.Length), new(_routes.Length * _periods.Length));
+        (_nodeTonnes, _nodeSource, _balanceRows, _balanceNodes) = (new(nodes), new(nodes), new(nodes), new(nodes));
     }
 
     /// <summary>
@@ -185,53 +193,81 @@ internal sealed class FlowNetworkBuilder
         }
 
         var network = scenario.Network;
-        foreach (var route in network.Routes)
-        {
-            if (route.AnnualCapacityTonnes is null) continue;
-            foreach (var period in periods)
-            {
-                var carried = network.Commodities.Count(c => scenario.CanFlow(route, c.Id, period.Id));
-                if (carried > 1)
-                {
-                    reason = $"the capacity of route '{route.Id}' is shared by {carried} commodities in period '{period.Id}', which makes it a multicommodity LP";
-                    return false;
-                }
-            }
-        }
-
-        foreach (var location in network.Locations)
-        {
-            if (location.AnnualCapacityTonnes is null) continue;
-            foreach (var period in periods)
-            {
-                if (!scenario.IsOpen(location.Id, period.Id)) continue;
-                var entering = new HashSet<CommodityId>();
-                foreach (var route in network.Routes)
-                {
-                    if (route.To != location.Id) continue;
-                    foreach (var c in network.Commodities)
-                    {
-                        if (scenario.CanFlow(route, c.Id, period.Id)) entering.Add(c.Id);
-                    }
-                }
-
-                foreach (var supply in scenario.Supplies)
-                {
-                    if (supply.Location == location.Id && Scenario.AppliesIn(supply.Period, period.Id)) entering.Add(supply.Commodity);
-                }
-
-                if (entering.Count > 1)
-                {
-                    reason = $"the capacity of location '{location.Id}' is shared by {entering.Count} commodities in period '{period.Id}', which makes it a multicommodity LP";
-                    return false;
-                }
-            }
-        }
+        if (network.Commodities.Select(c => c.Id).Distinct().Count() > 1 && SharedCapacity(scenario, out reason)) return false;
 
         reason = scenario.Network.Commodities.Length * periods.Length == 1
             ? "one commodity in one period, with no investments and no minimum flows"
             : "no investments, no minimum flows, and no capacity shared by two commodities, so every commodity and period is an independent single-commodity flow";
         return true;
+    }
+
+    /// <summary>
+    /// Finds the first capacity two commodities share in a period: a capacitated route that can carry
+    /// two, else a capacitated location that two can enter (by route or as local supply), in network
+    /// order. Linear in routes, locations and supply lines per period.
+    /// </summary>
+    private static bool SharedCapacity(Scenario scenario, out string reason)
+    {
+        var network = scenario.Network;
+        var periods = scenario.Horizon.Periods;
+        foreach (var route in network.Routes)
+        {
+            if (route.AnnualCapacityTonnes is null || route.CostPerTonne.Count < 2) continue;
+            foreach (var period in periods)
+            {
+                var carried = route.CostPerTonne.Keys.Count(c => scenario.CanFlow(route, c, period.Id));
+                if (carried > 1)
+                {
+                    reason = $"the capacity of route '{route.Id}' is shared by {carried} commodities in period '{period.Id}', which makes it a multicommodity LP";
+                    return true;
+                }
+            }
+        }
+
+        // What enters each capacitated location in each period: the commodities, as sets kept only
+        // where a location has a capacity and is open.
+        var locations = network.Locations;
+        var entering = new HashSet<CommodityId>?[locations.Length * periods.Length];
+        HashSet<CommodityId>? Entering(int location, int t) =>
+            locations[location].AnnualCapacityTonnes is null || !scenario.IsOpen(locations[location].Id, periods[t].Id)
+                ? null
+                : entering[(location * periods.Length) + t] ??= [];
+
+        foreach (var route in network.Routes)
+        {
+            if (!network.TryGetLocationIndex(route.To, out var to) || locations[to].AnnualCapacityTonnes is null) continue;
+            for (var t = 0; t < periods.Length; t++)
+            {
+                foreach (var commodity in route.CostPerTonne.Keys)
+                {
+                    if (scenario.CanFlow(route, commodity, periods[t].Id)) Entering(to, t)?.Add(commodity);
+                }
+            }
+        }
+
+        foreach (var supply in scenario.Supplies)
+        {
+            if (!network.TryGetLocationIndex(supply.Location, out var at) || locations[at].AnnualCapacityTonnes is null) continue;
+            for (var t = 0; t < periods.Length; t++)
+            {
+                if (Scenario.AppliesIn(supply.Period, periods[t].Id)) Entering(at, t)?.Add(supply.Commodity);
+            }
+        }
+
+        for (var v = 0; v < locations.Length; v++)
+        {
+            for (var t = 0; t < periods.Length; t++)
+            {
+                if (entering[(v * periods.Length) + t] is { Count: > 1 } shared)
+                {
+                    reason = $"the capacity of location '{locations[v].Id}' is shared by {shared.Count} commodities in period '{periods[t].Id}', which makes it a multicommodity LP";
+                    return true;
+                }
+            }
+        }
+
+        reason = string.Empty;
+        return false;
     }
 
     /// <summary>Formulates a validated scenario that <see cref="Qualifies"/>.</summary>

@@ -28,10 +28,9 @@ internal static class PlanAssembler
         var flows = ImmutableArray.CreateBuilder<RouteFlow>();
         var transport = 0.0;
         var handling = 0.0;
-        var routeThroughput = new Dictionary<(int Route, int Period), double>();
-        var locationThroughput = new Dictionary<(int Location, int Period), double>();
-        var locationIndex = new Dictionary<LocationId, int>();
-        for (var i = 0; i < network.Locations.Length; i++) locationIndex.TryAdd(network.Locations[i].Id, i);
+        var periodCount = periods.Length;
+        var routeThroughput = new double[network.Routes.Length * periodCount];
+        var locationThroughput = new double[network.Locations.Length * periodCount];
 
         foreach (var f in model.Flows)
         {
@@ -41,10 +40,10 @@ internal static class PlanAssembler
             var commodity = network.Commodities[f.Commodity].Id;
             flows.Add(new RouteFlow(route.Id, commodity, periods[f.Period].Id, tonnes));
             transport += route.CostPerTonne[commodity] * tonnes;
-            var to = locationIndex[route.To];
+            network.TryGetLocationIndex(route.To, out var to);
             handling += network.Locations[to].HandlingCostOf(commodity) * tonnes;
-            Add(routeThroughput, (f.Route, f.Period), tonnes);
-            Add(locationThroughput, (to, f.Period), tonnes);
+            routeThroughput[(f.Route * periodCount) + f.Period] += tonnes;
+            locationThroughput[(to * periodCount) + f.Period] += tonnes;
         }
 
         var supplyCost = 0.0;
@@ -57,7 +56,7 @@ internal static class PlanAssembler
             supplyCost += line.CostPerTonne * tonnes;
             handling += network.Locations[v.Location].HandlingCostOf(line.Commodity) * tonnes;
             Add(supplied, (v.Location, v.Commodity, v.Period), tonnes);
-            Add(locationThroughput, (v.Location, v.Period), tonnes);
+            locationThroughput[(v.Location * periodCount) + v.Period] += tonnes;
         }
 
         var penalty = 0.0;
@@ -94,10 +93,9 @@ internal static class PlanAssembler
         var bottlenecks = new List<Bottleneck>();
         foreach (var row in model.CapacityRows)
         {
-            var capacity = row.BaseTonnes + row.Additions.Sum(a => a.TonnesPerUnit * units[a.Option]);
-            var throughput = row.IsRoute
-                ? routeThroughput.GetValueOrDefault((row.Target, row.Period))
-                : locationThroughput.GetValueOrDefault((row.Target, row.Period));
+            var capacity = row.BaseTonnes;
+            foreach (var (option, tonnesPerUnit) in row.Additions) capacity += tonnesPerUnit * units[option];
+            var throughput = (row.IsRoute ? routeThroughput : locationThroughput)[(row.Target * periodCount) + row.Period];
             RouteId? route = row.IsRoute ? network.Routes[row.Target].Id : (RouteId?)null;
             LocationId? location = row.IsRoute ? (LocationId?)null : network.Locations[row.Target].Id;
             var period = periods[row.Period].Id;
@@ -145,7 +143,6 @@ internal static class PlanAssembler
 
     private static double Clean(double value) => Math.Abs(value) < Noise ? 0 : value;
 
-    private static void Add<TKey>(IDictionary<TKey, double> sums, TKey key, double value)
-        where TKey : notnull =>
+    private static void Add(SortedDictionary<(int, int, int), double> sums, (int, int, int) key, double value) =>
         sums[key] = sums.TryGetValue(key, out var sum) ? sum + value : value;
 }

@@ -83,4 +83,38 @@ public sealed class NetworkFlowProperties
                 .Classify(expected == SolverEngine.Clp, "CLP")
                 .Classify(expected == SolverEngine.Scip, "SCIP");
         });
+
+    /// <summary>
+    /// Qualifies against a plain reading of "no capacity shared by two commodities in a period", checked
+    /// route by route and location by location over <see cref="Scenarios.Scenario.CanFlow"/>, on
+    /// multi-commodity scenarios without investments or minimum flows.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property Qualifies_IffNoCapacityIsSharedByTwoCommodities() =>
+        Prop.ForAll(ScenarioGenerator.Cases(new GeneratorSettings { Investments = false, MinimumFlows = false }), c =>
+        {
+            var s = c.Scenario;
+            var network = s.Network;
+            var shared = false;
+            foreach (var period in s.Horizon.Periods.Select(p => p.Id))
+            {
+                foreach (var route in network.Routes.Where(r => r.AnnualCapacityTonnes is not null))
+                {
+                    shared |= network.Commodities.Count(k => s.CanFlow(route, k.Id, period)) > 1;
+                }
+
+                foreach (var location in network.Locations.Where(l => l.AnnualCapacityTonnes is not null && s.IsOpen(l.Id, period)))
+                {
+                    var entering = network.Routes.Where(r => r.To == location.Id)
+                        .SelectMany(r => network.Commodities.Where(k => s.CanFlow(r, k.Id, period)).Select(k => k.Id))
+                        .Concat(s.Supplies.Where(x => x.Location == location.Id && Scenarios.Scenario.AppliesIn(x.Period, period)).Select(x => x.Commodity));
+                    shared |= entering.Distinct().Count() > 1;
+                }
+            }
+
+            var qualifies = FlowNetworkBuilder.Qualifies(s, out var why);
+            return (qualifies == !shared && (qualifies || why.Contains("shared by", StringComparison.Ordinal)))
+                .Label($"Qualifies {qualifies} ({why}), shared {shared}")
+                .Classify(qualifies, "qualifies");
+        });
 }
