@@ -377,27 +377,48 @@ internal sealed class FlowNetworkBuilder
     }
 
     /// <summary>Route arcs wherever <see cref="Scenario.CanFlow"/> allows a flow.</summary>
-    /// <remarks>from_out → to_in, capacity f·α[a,t]·cap[a], cost c[a,k] + h[to,k].</remarks>
+    /// <remarks>
+    /// from_out → to_in, capacity f·α[a,t]·cap[a], cost c[a,k] + h[to,k]. CanFlow is evaluated from
+    /// arrays (which locations are open in which period, which handle which commodity) rather than by
+    /// id lookups per route, commodity and period; flows are numbered route by route, then commodity,
+    /// then period, as the LP builder numbers them.
+    /// </remarks>
     private void AddRouteArcs()
     {
+        var periodCount = _periods.Length;
+        var commodityCount = _commodities.Length;
+        var open = new bool[_locations.Length * periodCount];
+        var handles = new bool[_locations.Length * commodityCount];
+        for (var n = 0; n < _locations.Length; n++)
+        {
+            for (var t = 0; t < periodCount; t++) open[(n * periodCount) + t] = _scenario.IsOpen(_locations[n].Id, _periods[t].Id);
+            for (var k = 0; k < commodityCount; k++) handles[(n * commodityCount) + k] = _locations[n].Handles(_commodities[k].Id);
+        }
+
+        var routeFactors = new double[periodCount];
         for (var a = 0; a < _routes.Length; a++)
         {
             var route = _routes[a];
             var from = _locationIndex[route.From];
             var to = _locationIndex[route.To];
-            for (var k = 0; k < _commodities.Length; k++)
+            for (var t = 0; t < periodCount; t++)
+            {
+                routeFactors[t] = open[(from * periodCount) + t] && open[(to * periodCount) + t] ? _scenario.AvailabilityOf(route.Id, _periods[t].Id) : 0;
+            }
+
+            for (var k = 0; k < commodityCount; k++)
             {
                 var commodity = _commodities[k].Id;
-                if (!route.Carries(commodity)) continue;
-                var cost = route.CostPerTonne[commodity] + _locations[to].HandlingCostOf(commodity);
-                for (var t = 0; t < _periods.Length; t++)
+                if (!route.CostPerTonne.TryGetValue(commodity, out var transport)
+                    || !handles[(from * commodityCount) + k] || !handles[(to * commodityCount) + k]) continue;
+                var cost = transport + _locations[to].HandlingCostOf(commodity);
+                for (var t = 0; t < periodCount; t++)
                 {
-                    if (!_scenario.CanFlow(route, commodity, _periods[t].Id)) continue;
+                    if (!(routeFactors[t] > 0)) continue;
                     Touch(from, k, t);
                     Touch(to, k, t);
-                    var capacity = double.PositiveInfinity;
-                    var scale = Fraction(t) * _scenario.AvailabilityOf(route.Id, _periods[t].Id);
-                    if (route.AnnualCapacityTonnes is { } annual) capacity = scale * annual;
+                    var scale = Fraction(t) * routeFactors[t];
+                    var capacity = route.AnnualCapacityTonnes is { } annual ? scale * annual : double.PositiveInfinity;
                     var arc = AddArc(_outNode[Key(from, k, t)], _inNode[Key(to, k, t)], capacity, cost, FlowArcKind.Route, _flows.Count);
                     _flows.Add(new FlowVariable(a, k, t, _flows.Count));
                     if (route.AnnualCapacityTonnes is { } cap)
@@ -445,6 +466,7 @@ internal sealed class FlowNetworkBuilder
     /// <remarks>n_in → n_out, capacity f·α[n,t]·cap[n].</remarks>
     private void AddSplitCapacityRows()
     {
+        if (_splitArc.Count == 0) return;
         var entering = new HashSet<int>();
         foreach (var f in _flows) entering.Add(Key(_locationIndex[_routes[f.Route].To], f.Commodity, f.Period));
         foreach (var s in _supplies) entering.Add(Key(s.Location, s.Commodity, s.Period));
