@@ -190,7 +190,7 @@ internal static class Modes
     /// </summary>
     public static int DimacsPhases(string path, int repeats)
     {
-        string[] names = ["parse", "to-scenario", "validate", "qualify", "flow-network", "scale", "simplex", "optimize (qualify..assemble)"];
+        string[] names = ["parse", "to-scenario", "validate", "reachability (part of validate)", "qualify", "flow-network", "scale", "simplex", "optimize (qualify..assemble)"];
         var best = new double[names.Length];
         var bestCpu = new double[names.Length];
         var bytes = new long[names.Length];
@@ -233,6 +233,9 @@ internal static class Modes
             Stop();
             Start();
             FreightOptimizer.Validation.ScenarioValidator.ThrowIfInvalid(dimacs.Scenario);
+            Stop();
+            Start();
+            FreightOptimizer.Graph.FlowReachability.Analyse(dimacs.Scenario);
             Stop();
             Start();
             FreightOptimizer.Formulation.FlowNetworkBuilder.Qualifies(dimacs.Scenario, out _);

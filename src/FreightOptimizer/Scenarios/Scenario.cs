@@ -68,14 +68,14 @@ public sealed record Scenario
     /// <param name="period">The period.</param>
     /// <returns>The factor in [0, 1].</returns>
     public double AvailabilityOf(LocationId location, PeriodId period) =>
-        LocationAvailability.TryGetValue(location, out var a) ? a.In(period) : 1.0;
+        !LocationAvailability.IsEmpty && LocationAvailability.TryGetValue(location, out var a) ? a.In(period) : 1.0;
 
     /// <summary>The availability factor of a route in a period (1 when not stated).</summary>
     /// <param name="route">The route.</param>
     /// <param name="period">The period.</param>
     /// <returns>The factor in [0, 1].</returns>
     public double AvailabilityOf(RouteId route, PeriodId period) =>
-        RouteAvailability.TryGetValue(route, out var a) ? a.In(period) : 1.0;
+        !RouteAvailability.IsEmpty && RouteAvailability.TryGetValue(route, out var a) ? a.In(period) : 1.0;
 
     /// <summary>Whether a location is open in a period (its factor is above 0).</summary>
     /// <param name="location">The location.</param>
