@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FreightOptimizer.Export;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
 using FreightOptimizer.Solving;
-using FreightOptimizer.Solving.OrTools;
 using HighsDirect = Google.OrTools.ModelBuilder;
 
 // Network design (issue 4): the library at gap 0 on every Canad .dow instance, with SCIP and HiGHS,
@@ -54,7 +54,7 @@ foreach (var (name, optimum) in known)
     var scenario = NetworkDesignDow.Read(Path.Combine(dataDir, name + ".dow"));
     var mps = Path.Combine(outDir, name + ".strong.mps");
     var strong = FreightModelBuilder.Build(scenario, linkingInequalities: true);
-    File.WriteAllText(mps, OrToolsMps.Export(strong.Problem));
+    File.WriteAllText(mps, MpsWriter.ToText(strong.Problem));
 
     var cells = new List<string>();
     string? found = null;

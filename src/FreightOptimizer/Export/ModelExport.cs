@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving.OrTools;
 using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Export;
@@ -34,11 +33,14 @@ public sealed class ModelExportOptions
 
 /// <summary>
 /// Writes the LP/MIP that <c>FreightPlanner</c> formulates for a scenario as an MPS or LP file, so that
-/// any other solver can check or beat the library's answer. The files are written by OR-Tools' own
-/// exporters. Variable and row names are those of the model (<c>x[route,commodity,period]</c>,
-/// <c>balance[location,commodity,period]</c>, <c>routecap[route,period]</c>, …); integer investment
-/// decisions are marked integer. The objective is to be minimised; its constant (penalties of demand
-/// at closed locations) is part of the file.
+/// any other solver can check or beat the library's answer. Every number is written exactly (the
+/// shortest text that reads back to the same double), so a solver reading the file solves the very
+/// model the library solved. Variable and row names are those of the model
+/// (<c>x[route,commodity,period]</c>, <c>balance[location,commodity,period]</c>,
+/// <c>routecap[route,period]</c>, …; in LP files brackets become parentheses, which the format
+/// requires); integer investment decisions are marked integer. The objective is to be minimised; its
+/// constant (penalties of demand at closed locations) is part of the file, as the cost of a variable
+/// <c>constant</c> fixed at 1, which every reader understands alike.
 /// </summary>
 public static class ModelExport
 {
@@ -48,7 +50,7 @@ public static class ModelExport
     /// <returns>The MPS text, starting with comment lines that name the scenario and the units.</returns>
     /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
     public static string ToMps(Scenario scenario, ModelExportOptions? options = null) =>
-        Write(scenario, options, OrToolsModelFiles.ToMps, "*");
+        ToText(scenario, options, MpsWriter.Write, "*");
 
     /// <summary>The scenario's model as CPLEX LP text.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -56,7 +58,7 @@ public static class ModelExport
     /// <returns>The LP text, starting with comment lines that name the scenario and the units.</returns>
     /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
     public static string ToLp(Scenario scenario, ModelExportOptions? options = null) =>
-        Write(scenario, options, OrToolsModelFiles.ToLp, "\\");
+        ToText(scenario, options, LpWriter.Write, "\\");
 
     /// <summary>Writes the scenario's model to an MPS file.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -64,7 +66,7 @@ public static class ModelExport
     /// <param name="options">The units; null for the defaults.</param>
     /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
     public static void WriteMps(Scenario scenario, string path, ModelExportOptions? options = null) =>
-        File.WriteAllText(path, ToMps(scenario, options));
+        ToFile(scenario, path, options, MpsWriter.Write, "*");
 
     /// <summary>Writes the scenario's model to an LP file.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -72,9 +74,34 @@ public static class ModelExport
     /// <param name="options">The units; null for the defaults.</param>
     /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
     public static void WriteLp(Scenario scenario, string path, ModelExportOptions? options = null) =>
-        File.WriteAllText(path, ToLp(scenario, options));
+        ToFile(scenario, path, options, LpWriter.Write, "\\");
 
-    private static string Write(Scenario scenario, ModelExportOptions? options, Func<LinearProblem, string> export, string comment)
+    private static string ToText(Scenario scenario, ModelExportOptions? options, Action<LinearProblem, TextWriter> write, string comment)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(scenario, options, text, write, comment);
+        return text.ToString();
+    }
+
+    private static void ToFile(Scenario scenario, string path, ModelExportOptions? options, Action<LinearProblem, TextWriter> write, string comment)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        // The model is formulated (and the scenario validated) before the file is opened, so an
+        // invalid scenario leaves no file behind.
+        var (model, header) = Formulate(scenario, options, comment);
+        using var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        file.Write(header);
+        write(model.Problem, file);
+    }
+
+    private static void Write(Scenario scenario, ModelExportOptions? options, TextWriter writer, Action<LinearProblem, TextWriter> write, string comment)
+    {
+        var (model, header) = Formulate(scenario, options, comment);
+        writer.Write(header);
+        write(model.Problem, writer);
+    }
+
+    private static (FreightModel Model, string Header) Formulate(Scenario scenario, ModelExportOptions? options, string comment)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new ModelExportOptions();
@@ -84,10 +111,13 @@ public static class ModelExport
         var scaling = options.Units == ModelUnits.Scenario ? ModelScaling.Identity : FreightModelBuilder.ChooseScaling(scenario);
         var model = FreightModelBuilder.Build(scenario, scaling);
         var header = new StringBuilder();
-        header.Append(comment).Append(" FreightOptimizer model of scenario '").Append(scenario.Name ?? "(unnamed)").Append("' (")
-            .Append(model.IsMip ? "MIP" : "LP").Append(CultureInfo.InvariantCulture, $", {model.Problem.VariableCount} variables, {model.Problem.RowCount} rows), minimise.").AppendLine();
+        header.Append(comment).Append(" FreightOptimizer model of scenario '").Append(OneLine(scenario.Name ?? "(unnamed)")).Append("' (")
+            .Append(model.IsMip ? "MIP" : "LP").Append(CultureInfo.InvariantCulture, $", {model.Problem.VariableCount} variables, {model.Problem.RowCount} rows), minimise.").Append('\n');
         header.Append(comment).Append(CultureInfo.InvariantCulture,
-            $" Units: a variable counts {scaling.TonneUnit:R} t, the objective {scaling.MoneyUnit:R} {scenario.Currency}, the budget row {scaling.CapitalUnit:R} {scenario.Currency}.").AppendLine();
-        return header.Append(export(model.Problem)).ToString();
+            $" Units: a variable counts {scaling.TonneUnit:R} t, the objective {scaling.MoneyUnit:R} {scenario.Currency}, the budget row {scaling.CapitalUnit:R} {scenario.Currency}.").Append('\n');
+        return (model, header.ToString());
     }
+
+    /// <summary>The scenario's name with line breaks and other control characters as spaces, so it stays a comment.</summary>
+    private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 }

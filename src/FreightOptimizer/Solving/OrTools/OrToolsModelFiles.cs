@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using FreightOptimizer.Formulation;
 using FreightOptimizer.Results;
-using Google.OrTools.LinearSolver;
 using MbModel = Google.OrTools.ModelBuilder.Model;
 using MbSolveStatus = Google.OrTools.ModelBuilder.SolveStatus;
 using MbSolver = Google.OrTools.ModelBuilder.Solver;
@@ -10,36 +8,12 @@ using MbSolver = Google.OrTools.ModelBuilder.Solver;
 namespace FreightOptimizer.Solving.OrTools;
 
 /// <summary>
-/// Model files through OR-Tools: writes a <see cref="LinearProblem"/> as MPS or LP text with OR-Tools'
-/// own exporters, and reads an MPS or LP file back into OR-Tools and solves it with nothing of ours in
-/// between (to check an export, and to time a solver on the very file other solvers read).
+/// Model files through OR-Tools: reads an MPS file (written by <c>Export/MpsWriter</c> or anyone
+/// else) into OR-Tools and solves it with nothing of ours in between, to check an export and to time
+/// a solver on the very file other solvers read.
 /// </summary>
 internal static class OrToolsModelFiles
 {
-    /// <summary>The problem as free-format MPS text (integer columns between MARKER INTORG / INTEND).</summary>
-    public static string ToMps(LinearProblem problem) => Export(problem, solver => solver.ExportModelAsMpsFormat(fixed_format: false, obfuscated: false));
-
-    /// <summary>The problem as CPLEX LP text.</summary>
-    public static string ToLp(LinearProblem problem) => Export(problem, solver => solver.ExportModelAsLpFormat(obfuscated: false));
-
-    private static string Export(LinearProblem problem, Func<Solver, string> write)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-
-        // The exporters write the model proto, which keeps integrality whatever the solver; a MIP
-        // solver is still used for MIPs so that nothing downstream could drop the marks.
-        using var solver = Solver.CreateSolver(problem.IntegerCount > 0 ? "SCIP" : "GLOP")
-            ?? throw new InvalidOperationException("OR-Tools could not create a solver to export the model with.");
-        OrToolsSolver.Load(solver, problem);
-        var text = write(solver);
-        if (string.IsNullOrEmpty(text))
-        {
-            throw new InvalidOperationException("OR-Tools' exporter returned no text; a name in the model may be invalid for the format.");
-        }
-
-        return text;
-    }
-
     /// <summary>
     /// Reads a free-format MPS file into OR-Tools and solves it with the engine: the "direct" path,
     /// timing the solver alone.
@@ -47,8 +21,8 @@ internal static class OrToolsModelFiles
     /// <remarks>
     /// The file is read as text and parsed from memory: in OR-Tools 9.15 for .NET,
     /// <c>Model.ImportFromMpsFile</c> returns false even for valid files, while
-    /// <c>ImportFromMpsString</c> reads them. OR-Tools has no reader for the CPLEX LP format it
-    /// writes (its LP parser reads its own syntax), so LP files are checked with outside solvers.
+    /// <c>ImportFromMpsString</c> reads them. OR-Tools has no reader for the CPLEX LP format (its LP
+    /// parser reads another syntax), so LP files are checked with outside solvers.
     /// </remarks>
     /// <param name="path">The model file.</param>
     /// <param name="engine">An LP engine, or Highs/Scip for MIPs.</param>
