@@ -131,12 +131,43 @@ internal static class OrToolsSolver
 
         objective.SetOffset(problem.ObjectiveConstant);
         objective.SetMinimization();
+
+        // A variable may appear twice in a row: LinearProblem (like the MPS and LP writers) means the
+        // sum, while OR-Tools' SetCoefficient overwrites. Sum in managed code, set each variable once.
+        var seenInRow = new int[problem.VariableCount];
+        Array.Fill(seenInRow, -1);
+        var sum = new double[problem.VariableCount];
+        var r = 0;
         foreach (var row in problem.Rows)
         {
             var constraint = solver.MakeConstraint(row.Lower, row.Upper, row.Name);
             var vars = row.Variables;
             var coefficients = row.Coefficients;
-            for (var i = 0; i < vars.Length; i++) constraint.SetCoefficient(variables[vars[i]], coefficients[i]);
+            var repeated = false;
+            for (var i = 0; i < vars.Length; i++)
+            {
+                var v = vars[i];
+                if (seenInRow[v] == r)
+                {
+                    sum[v] += coefficients[i];
+                    repeated = true;
+                }
+                else
+                {
+                    seenInRow[v] = r;
+                    sum[v] = coefficients[i];
+                }
+            }
+
+            for (var i = 0; i < vars.Length; i++)
+            {
+                var v = vars[i];
+                if (repeated && seenInRow[v] != r) continue; // already set from the sum
+                constraint.SetCoefficient(variables[v], sum[v]);
+                seenInRow[v] = -1;
+            }
+
+            r++;
         }
 
         return variables;
