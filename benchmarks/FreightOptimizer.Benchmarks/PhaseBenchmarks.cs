@@ -129,6 +129,6 @@ public class EngineBenchmarks
 /// <param name="Commodities">Commodities in the corridor (1: a min-cost flow is exact).</param>
 public sealed record EngineCase(SolverEngine Engine, int Commodities)
 {
-    /// <summary>How BenchmarkDotNet prints the case (in a column and in file names).</summary>
-    public override string ToString() => $"{Engine}-{Commodities}c";
+    /// <summary>How BenchmarkDotNet prints the case: at most 20 characters, beyond which it elides the middle.</summary>
+    public override string ToString() => $"{(Engine == SolverEngine.OrToolsMinCostFlow ? "OrToolsMcf" : Engine.ToString())}-{Commodities}c";
 }
