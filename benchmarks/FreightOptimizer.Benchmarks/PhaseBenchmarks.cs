@@ -67,32 +67,68 @@ public class PhaseBenchmarks
 }
 
 /// <summary>
-/// The LP engines on the same scenarios, whole path through the facade (verification off, so the
-/// engines' differences show): GLOP, CLP, HiGHS and PDLP. HiGHS's path includes the facade's GLOP
-/// re-solve for prices (OR-Tools' HiGHS returns no duals); the console mode <c>engines</c> times the
-/// solve alone.
+/// The engines on the same scenarios, whole path through the facade (verification and appraisal off,
+/// so the engines' differences show): GLOP, CLP, HiGHS and PDLP on the 3-commodity corridor, where a
+/// min-cost flow is not exact (two commodities share route and crossing capacities); and on the
+/// single-commodity corridor of the same size our network simplex (<see cref="SolverEngine.NetworkFlow"/>),
+/// OR-Tools' MinCostFlow and, as the LP baseline, CLP (the default LP engine). HiGHS's path includes the
+/// facade's GLOP re-solve for prices (OR-Tools' HiGHS returns no duals); the console mode <c>engines</c>
+/// times the solve alone, with every engine on the single-commodity corridor.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("engines")]
 public class EngineBenchmarks
 {
     private Scenario _scenario = null!;
+    private SolveOptions _options = null!;
 
     /// <summary>Routes in the synthetic corridor.</summary>
     [Params(1_000, 10_000)]
     public int Routes { get; set; }
 
-    /// <summary>
-    /// The engine. NETWORK FLOW: add the network-flow engine here (and to EngineComparison.Engines)
-    /// when the netflow branch lands; it applies to single-commodity corridors
-    /// (SyntheticCorridor.Generate(routes, commodities: 1)) — run it with --filter *Engine*.
-    /// </summary>
-    [Params(SolverEngine.Glop, SolverEngine.Clp, SolverEngine.Highs, SolverEngine.Pdlp)]
-    public SolverEngine Engine { get; set; }
+    /// <summary>The engine and the corridor's commodity count (network flow only where it is exact: one commodity).</summary>
+    [ParamsSource(nameof(Cases))]
+    public EngineCase Case { get; set; } = null!;
+
+    /// <summary>Every engine on the 3-commodity corridor it solves, then the network-flow engines and CLP on one commodity.</summary>
+    public static IEnumerable<EngineCase> Cases =>
+    [
+        new(SolverEngine.Glop, 3),
+        new(SolverEngine.Clp, 3),
+        new(SolverEngine.Highs, 3),
+        new(SolverEngine.Pdlp, 3),
+        new(SolverEngine.NetworkFlow, 1),
+        new(SolverEngine.OrToolsMinCostFlow, 1),
+        new(SolverEngine.Clp, 1),
+    ];
 
     [GlobalSetup]
-    public void Setup() => _scenario = SyntheticCorridor.Generate(Routes);
+    public void Setup()
+    {
+        _scenario = SyntheticCorridor.Generate(Routes, commodities: Case.Commodities);
+        _options = new SolveOptions { Engine = Case.Engine, Verify = false, Appraise = AppraisalMode.Never };
+
+        // A network-flow case that declined (not exact, or not scalable) would time an error path; the
+        // check is one solve of milliseconds there, and the LP cases skip it (their solves take minutes).
+        if (PhaseRunner.IsNetworkFlow(Case.Engine))
+        {
+            var result = FreightPlanner.Optimize(_scenario, _options);
+            if (result.Status != SolveStatus.Optimal || result.Report.Engine != Case.Engine)
+            {
+                throw new InvalidOperationException($"{Case}: {result.Status} by {result.Report.Engine} ({result.Message})");
+            }
+        }
+    }
 
     [Benchmark]
-    public OptimizationResult Optimize() => FreightPlanner.Optimize(_scenario, new SolveOptions { Engine = Engine, Verify = false });
+    public OptimizationResult Optimize() => FreightPlanner.Optimize(_scenario, _options);
+}
+
+/// <summary>One engine on the synthetic corridor with a given number of commodities.</summary>
+/// <param name="Engine">The engine.</param>
+/// <param name="Commodities">Commodities in the corridor (1: a min-cost flow is exact).</param>
+public sealed record EngineCase(SolverEngine Engine, int Commodities)
+{
+    /// <summary>How BenchmarkDotNet prints the case: at most 20 characters, beyond which it elides the middle.</summary>
+    public override string ToString() => $"{(Engine == SolverEngine.OrToolsMinCostFlow ? "OrToolsMcf" : Engine.ToString())}-{Commodities}c";
 }

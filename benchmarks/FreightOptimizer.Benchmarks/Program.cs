@@ -5,7 +5,9 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using FreightOptimizer.Benchmarks;
 using FreightOptimizer.Export;
+using FreightOptimizer.Formulation;
 using FreightOptimizer.Results;
+using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.OrTools;
 using FreightOptimizer.Tests.Instances;
 
@@ -19,11 +21,13 @@ SolverEngine Engine(int i) => args.Length > i ? Enum.Parse<SolverEngine>(args[i]
 switch (mode)
 {
     case "phases":
-        // phases ROUTES [ENGINE]: one solve split by phase, with each phase's share of the total.
+        // phases ROUTES [ENGINE]: one solve split by phase, with each phase's share of the total (for
+        // NetworkFlow and OrToolsMinCostFlow: on the single-commodity corridor; no load phase).
         Modes.Phases(Int(1, 10_000), Engine(2));
         return 0;
     case "engines":
-        // engines ROUTES...: every LP engine on the same corridors, solve alone, ratio to the fastest.
+        // engines ROUTES...: every LP engine on the same corridors, solve alone, ratio to the fastest; then a
+        // second table on single-commodity corridors with the network-flow engines beside the LP engines.
         Modes.Engines(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [1_000, 10_000]);
         return 0;
     case "scale":
@@ -67,11 +71,14 @@ internal static class Modes
     public static void Phases(int routes, SolverEngine engine)
     {
         Warm();
+        if (PhaseRunner.IsNetworkFlow(engine)) PhaseRunner.Run(SyntheticCorridor.Generate(100, commodities: 1), engine);
         var clock = Stopwatch.StartNew();
-        var scenario = SyntheticCorridor.Generate(routes);
+        // The network-flow engines apply where a min-cost flow is exact: the single-commodity corridor.
+        var commodities = PhaseRunner.IsNetworkFlow(engine) ? 1 : 3;
+        var scenario = SyntheticCorridor.Generate(routes, commodities: commodities);
         var generate = clock.Elapsed;
         var t = PhaseRunner.Run(scenario, engine);
-        Console.WriteLine($"corridor: {routes} routes, {t.Variables} variables ({t.FlowVariables} flows), {t.Rows} rows, {t.Nonzeros} nonzeros; {engine}: {t.Status}, objective {t.Objective:R}");
+        Console.WriteLine($"corridor: {routes} routes, {commodities} commodities, {t.Variables} variables ({t.FlowVariables} flows), {t.Rows} rows, {t.Nonzeros} nonzeros; {engine}: {t.Status}, objective {t.Objective:R}");
         Console.WriteLine("phase\tms\tshare of total");
         Console.WriteLine($"build scenario\t{Ms(generate)}\t(not in total)");
         foreach (var (name, time) in new[] { ("validate", t.Validate), ("formulate", t.Formulate), ("load into OR-Tools", t.Load), ("solve", t.Solve), ("extract plan", t.Extract) })
@@ -86,7 +93,6 @@ internal static class Modes
 
     public static void Engines(int[] sizes)
     {
-        // NETWORK FLOW: add the network-flow engine when the netflow branch lands (on single-commodity corridors).
         SolverEngine[] engines = [SolverEngine.Glop, SolverEngine.Clp, SolverEngine.Highs, SolverEngine.Pdlp];
         Warm();
         Console.WriteLine("routes\tengine\tstatus\tsolve ms\tbuild ms\ttotal ms\tobjective\tsolve / fastest");
@@ -99,6 +105,63 @@ internal static class Modes
             {
                 Console.WriteLine($"{routes}\t{engine}\t{t.Status}\t{Ms(t.Solve)}\t{Ms(t.Build)}\t{Ms(t.Total)}\t{t.Objective:G12}\t{(t.Solve / fastest).ToString("F2", CultureInfo.InvariantCulture)}");
             }
+
+            var qualifies = FlowNetworkBuilder.Qualifies(scenario, out var why);
+            Console.WriteLine(qualifies
+                ? $"# {routes} routes, {scenario.Network.Commodities.Length} commodities: a min-cost flow would be exact here ({why})"
+                : $"# {routes} routes, {scenario.Network.Commodities.Length} commodities: network flow not applicable (FlowNetworkBuilder.Qualifies: {why})");
+        }
+
+        Console.WriteLine();
+        EnginesOneCommodity(sizes);
+    }
+
+    /// <summary>
+    /// The second table of <c>engines</c>: single-commodity corridors, where a min-cost flow is exact, with
+    /// both network-flow engines beside the LP engines on the same scenario. Each objective is compared
+    /// with CLP's (the default LP engine) within the network-flow engine's reported rounding error bound
+    /// (0 for the LP engines) plus 1e-9 relative.
+    /// </summary>
+    public static void EnginesOneCommodity(int[] sizes)
+    {
+        SolverEngine[] engines = [SolverEngine.NetworkFlow, SolverEngine.OrToolsMinCostFlow, SolverEngine.Glop, SolverEngine.Clp, SolverEngine.Highs, SolverEngine.Pdlp];
+        WarmNetworkFlow();
+        Console.WriteLine("one commodity: routes\tengine\tstatus\tsolve ms\tbuild ms\ttotal ms\tobjective\tsolve / fastest\t|objective - CLP's|\tallowed (rounding bound + 1e-9 rel)\tagrees");
+        foreach (var routes in sizes)
+        {
+            var scenario = SyntheticCorridor.Generate(routes, commodities: 1);
+            if (!FlowNetworkBuilder.Qualifies(scenario, out var why))
+            {
+                Console.WriteLine($"# {routes} routes, 1 commodity: network flow not applicable (FlowNetworkBuilder.Qualifies: {why}); no table");
+                continue;
+            }
+
+            // A full collection before each engine, so that no engine pays for another's garbage (the
+            // network-flow solves take milliseconds, where one gen-2 collection would show).
+            var runs = engines.Select(e =>
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                return (Engine: e, Times: PhaseRunner.Run(scenario, e, verify: false));
+            }).ToList();
+            var optimal = runs.Where(r => r.Times.Status == SolveStatus.Optimal).ToList();
+            var fastest = optimal.Min(r => r.Times.Solve);
+            var reference = optimal.Where(r => r.Engine == SolverEngine.Clp).Select(r => (double?)r.Times.Objective).FirstOrDefault();
+            foreach (var (engine, t) in runs)
+            {
+                var difference = reference is { } r && t.Status == SolveStatus.Optimal ? Math.Abs(t.Objective - r) : double.NaN;
+                var allowed = reference is { } r2 ? (t.RoundingErrorBound ?? 0) + (1e-9 * Math.Abs(r2)) : double.NaN;
+                var agrees = double.IsNaN(difference) ? "-" : difference <= allowed ? "yes" : "NO";
+                Console.WriteLine($"{routes}\t{engine}\t{t.Status}\t{Ms(t.Solve)}\t{Ms(t.Build)}\t{Ms(t.Total)}\t{t.Objective:G15}\t{(t.Solve / fastest).ToString("F2", CultureInfo.InvariantCulture)}\t{difference:G3}\t{allowed:G3}\t{agrees}");
+            }
+
+            var flow = runs.First(r => r.Engine == SolverEngine.NetworkFlow).Times;
+            Console.WriteLine($"# {routes} routes, 1 commodity: {why}; network {flow.Rows} nodes, {flow.Variables} arcs ({flow.FlowVariables} route flows); rounding error bound {flow.RoundingErrorBound:G3}");
+
+            // The phase-by-phase path must be the facade's: the same objective from FreightPlanner.Optimize.
+            var facade = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = SolverEngine.NetworkFlow, Verify = false, Appraise = AppraisalMode.Never });
+            var same = facade.Plan is { } plan && plan.Objective == flow.Objective;
+            Console.WriteLine($"# check: FreightPlanner.Optimize with NetworkFlow gives {facade.Status}, objective {facade.Plan?.Objective:G15}: {(same ? "the same as phase by phase" : "DIFFERENT from phase by phase")}");
         }
     }
 
@@ -279,4 +342,11 @@ internal static class Modes
     }
 
     private static void Warm() => PhaseRunner.Run(SyntheticCorridor.Generate(100), SolverEngine.Glop, verify: false);
+
+    /// <summary>JITs the network-flow paths (both engines) and CLP's once on a small single-commodity corridor.</summary>
+    private static void WarmNetworkFlow()
+    {
+        var small = SyntheticCorridor.Generate(100, commodities: 1);
+        foreach (var engine in new[] { SolverEngine.NetworkFlow, SolverEngine.OrToolsMinCostFlow, SolverEngine.Clp }) PhaseRunner.Run(small, engine, verify: false);
+    }
 }
