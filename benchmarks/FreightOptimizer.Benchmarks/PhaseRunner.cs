@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Graph;
 using FreightOptimizer.Results;
@@ -64,18 +63,6 @@ internal sealed record PhaseTimes
 /// </summary>
 internal static class PhaseRunner
 {
-    /// <summary>The signature of <c>NetworkFlowPlanner.Assemble</c>, the network-flow path's plan assembly.</summary>
-    private delegate AllocationPlan AssembleFlows(Scenario scenario, FlowNetwork network, IntegerScaling scaling, IntegerNetwork integers, long[] flows, long[] potentials);
-
-    /// <summary>
-    /// <c>NetworkFlowPlanner.Assemble</c> is private (the planner's only caller is the facade), so it is
-    /// reached by reflection: the extract phase then times the library's own code rather than a copy of
-    /// it. Bound once; a renamed or re-typed method fails here, loudly, on the first network-flow run.
-    /// </summary>
-    private static readonly Lazy<AssembleFlows> AssembleNetworkPlan = new(() =>
-        typeof(NetworkFlowPlanner).GetMethod("Assemble", BindingFlags.NonPublic | BindingFlags.Static)?.CreateDelegate<AssembleFlows>()
-        ?? throw new MissingMethodException("NetworkFlowPlanner.Assemble(Scenario, FlowNetwork, IntegerScaling, IntegerNetwork, long[], long[]) was not found; update PhaseRunner."));
-
     /// <summary>Whether <paramref name="engine"/> is one of the integer network-flow engines.</summary>
     public static bool IsNetworkFlow(SolverEngine engine) => engine is SolverEngine.NetworkFlow or SolverEngine.OrToolsMinCostFlow;
 
@@ -219,7 +206,7 @@ internal static class PhaseRunner
         if (flows is null || potentials is null) return times;
 
         clock.Restart();
-        var plan = AssembleNetworkPlan.Value(scenario, network, scaling, integers, flows, potentials);
+        var plan = NetworkFlowPlanner.Assemble(scenario, network, scaling, integers, flows, potentials);
         times = times with { Extract = clock.Elapsed, Objective = plan.Objective };
         if (!verify) return times;
 

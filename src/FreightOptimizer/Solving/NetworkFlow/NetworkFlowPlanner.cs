@@ -143,7 +143,7 @@ internal static class NetworkFlowPlanner
     }
 
     /// <summary>Values in tonnes and duals in money per tonne, LP sign convention, then the LP's assembler.</summary>
-    private static AllocationPlan Assemble(Scenario scenario, FlowNetwork network, IntegerScaling scaling, IntegerNetwork integers, long[] flows, long[] potentials)
+    internal static AllocationPlan Assemble(Scenario scenario, FlowNetwork network, IntegerScaling scaling, IntegerNetwork integers, long[] flows, long[] potentials)
     {
         var tonneQuantum = scaling.TonneQuantum;
         var costQuantum = scaling.CostQuantum;
