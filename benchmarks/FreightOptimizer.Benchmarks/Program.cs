@@ -37,6 +37,10 @@ switch (mode)
         // write-mps ROUTES FILE: the synthetic corridor's model in solver units, for outside solvers.
         ModelExport.WriteMps(SyntheticCorridor.Generate(Int(1, 10_000)), args[2], new ModelExportOptions { Units = ModelUnits.Solver });
         return 0;
+    case "write-dimacs":
+        // write-dimacs ROUTES FILE: a one-commodity synthetic corridor as the DIMACS network the network-flow engine solves.
+        DimacsMinCostFlow.Write(SyntheticCorridor.Generate(Int(1, 10_000), commodities: 1), args[2]);
+        return 0;
     case "write-mcf-mps":
         // write-mcf-mps INSTANCE_BASE FILE: a Mnetgen instance's model (scenario units) for outside solvers.
         ModelExport.WriteMps(MnetgenReader.Read(args[1]).Scenario, args[2]);
