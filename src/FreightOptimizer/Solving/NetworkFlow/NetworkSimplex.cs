@@ -372,6 +372,7 @@ internal sealed class NetworkSimplex
         var root = _root;
         _parent[root] = -1;
         _pred[root] = -1;
+        _predDir[root] = 0;
         _thread[root] = n > 0 ? 0 : root;
         _revThread[n > 0 ? 0 : root] = root;
         _succNum[root] = n + 1;
