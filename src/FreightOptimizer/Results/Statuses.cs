@@ -68,15 +68,20 @@ public enum SolverEngine
     /// The library's own primal network simplex (integer min-cost flow) for scenarios with no
     /// investments, no minimum flows and no capacity shared by two commodities. Tonnes and money are
     /// scaled to integers by a documented policy (the report gives the rounding error bound, 0 when
-    /// exact); prices come from the simplex's node potentials. Runs to completion: the time limit and
-    /// cancellation are checked only before it starts.
+    /// exact); prices come from the simplex's node potentials. The time limit and the cancellation token
+    /// are polled every 1,024 pivots; an interrupted solve ends <c>TimeLimit</c> or <c>Cancelled</c>
+    /// without a plan, because a network simplex has neither a feasible flow for certain nor prices
+    /// before it ends.
     /// </summary>
     NetworkFlow,
 
     /// <summary>
     /// OR-Tools' min-cost-flow solver on the same integer network as <see cref="NetworkFlow"/>. It
     /// returns no prices, so they are computed as shortest-path distances on the residual network of
-    /// its optimal flow. Kept as a second engine and a cross-check.
+    /// its optimal flow. Kept as a second engine and a cross-check. It cannot be interrupted: a token
+    /// cancelled before the start returns <c>Cancelled</c>, but once started it runs to its end whatever
+    /// the token or the time limit say, and its result is kept (the solve report notes a cancellation or
+    /// an overrun that came while it ran). Use <see cref="NetworkFlow"/> when a solve must be interruptible.
     /// </summary>
     OrToolsMinCostFlow,
 }

@@ -17,7 +17,8 @@ public static partial class FreightPlanner
     /// <param name="options">How to solve; null for the defaults.</param>
     /// <param name="cancellationToken">
     /// Interrupts the solve: the result is <see cref="SolveStatus.Cancelled"/>, with SCIP's incumbent as
-    /// the plan when it has one (GLOP, CLP and PDLP return nothing; HiGHS cannot be interrupted). The
+    /// the plan when it has one (GLOP, CLP, PDLP and the network simplex return nothing; HiGHS and
+    /// OR-Tools' MinCostFlow cannot be interrupted and run to their end). The
     /// short LP re-solve that prices an interrupted MIP's plan is not interrupted, so the plan keeps its prices.
     /// </param>
     /// <returns>The status, the solve report and, when one was found, the plan. A solve that finds nothing is a status, not an exception.</returns>

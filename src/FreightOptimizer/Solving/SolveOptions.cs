@@ -14,7 +14,10 @@ public sealed class SolveOptions
     /// <value>Default <see cref="SolverEngine.Auto"/>: the network-flow engine where a min-cost flow is exact, else CLP for LPs, SCIP for models with integer decisions.</value>
     public SolverEngine Engine { get; set; } = SolveDefaults.Engine;
 
-    /// <summary>The wall-clock limit for the solver, or null for none.</summary>
+    /// <summary>
+    /// The wall-clock limit for the solver, counted from the start of the solve (formulation not
+    /// included), or null for none. Engines that cannot be interrupted say so in <see cref="SolverEngine"/>.
+    /// </summary>
     /// <value>Default null (no limit).</value>
     public TimeSpan? TimeLimit { get; set; }
 
@@ -47,6 +50,13 @@ public sealed class SolveOptions
     /// <summary>How many re-solves (appraisal, explanation, budget frontier) may run at once, or null for one per processor.</summary>
     /// <value>Default null (<see cref="Environment.ProcessorCount"/>).</value>
     public int? MaxParallelSolves { get; set; }
+
+    /// <summary>
+    /// Test seam: called each time the network simplex polls for the time limit and the cancellation
+    /// token (every <see cref="NetworkFlow.NetworkSimplex.PollInterval"/> pivots), just before it reads
+    /// them, so that a test can cancel at a known point of a solve.
+    /// </summary>
+    internal Action? OnNetworkSimplexPoll { get; set; }
 
     /// <summary>Throws when any option is out of range, naming every problem at once.</summary>
     /// <exception cref="ArgumentException">Some option is out of range.</exception>

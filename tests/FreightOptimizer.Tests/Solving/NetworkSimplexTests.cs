@@ -59,6 +59,48 @@ public sealed class NetworkSimplexTests
                 .Label($"seed {seed}: ours {ours.Objective}, OR-Tools {theirs.Status} {theirObjective}");
         });
 
+    [Property(MaxTest = 200)]
+    public Property Solve_RandomLowerBounds_EqualTheShiftedNetworkWithout() =>
+        Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
+        {
+            var network = RandomNetwork(seed);
+            var random = new Random(seed ^ 0x5bd1e995);
+            var m = network.Tail.Length;
+            var lower = new long[m];
+            var shiftedSupply = (long[])network.Supply.Clone();
+            var shiftedCapacity = (long[])network.Capacity.Clone();
+            var offset = Int128.Zero;
+            for (var a = 0; a < m; a++)
+            {
+                if (random.NextDouble() < 0.5) continue;
+                lower[a] = network.Capacity[a] == NetworkSimplex.Unlimited ? random.Next(0, 10) : random.Next(0, (int)network.Capacity[a] + 1);
+                shiftedSupply[network.Tail[a]] -= lower[a];
+                shiftedSupply[network.Head[a]] += lower[a];
+                if (shiftedCapacity[a] != NetworkSimplex.Unlimited) shiftedCapacity[a] -= lower[a];
+                offset += (Int128)lower[a] * network.Cost[a];
+            }
+
+            var withLower = NetworkSimplex.Solve(network.NodeCount, network.Tail, network.Head, lower, network.Capacity, network.Cost, network.Supply);
+            var shifted = NetworkSimplex.Solve(network.NodeCount, network.Tail, network.Head, [], shiftedCapacity, network.Cost, shiftedSupply);
+            if (withLower.Status != NetworkFlowStatus.Optimal || shifted.Status != NetworkFlowStatus.Optimal)
+            {
+                return (withLower.Status == shifted.Status).Label($"seed {seed}: with lower bounds {withLower.Status}, shifted {shifted.Status}");
+            }
+
+            var balance = (long[])network.Supply.Clone();
+            var within = true;
+            for (var a = 0; a < m; a++)
+            {
+                var x = withLower.Flows[a];
+                within &= x >= lower[a] && x <= network.Capacity[a];
+                balance[network.Tail[a]] -= x;
+                balance[network.Head[a]] += x;
+            }
+
+            return (within && balance.All(b => b == 0) && withLower.Objective == shifted.Objective + offset)
+                .Label($"seed {seed}: objective {withLower.Objective} against {shifted.Objective} + {offset}, bounds kept {within}");
+        });
+
     [Fact]
     public void Solve_LowerBounds_AreHonouredAndCounted()
     {

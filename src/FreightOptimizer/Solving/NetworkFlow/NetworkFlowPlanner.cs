@@ -93,25 +93,45 @@ internal static class NetworkFlowPlanner
         string pricing;
         if (engine == SolverEngine.NetworkFlow)
         {
-            var solution = NetworkSimplex.Solve(integers.NodeCount, integers.Tail, integers.Head, [], integers.Capacity, integers.Cost, integers.Supply);
+            var interrupt = InterruptCheck(options, solveClock, cancellationToken);
+            var solution = NetworkSimplex.Solve(integers.NodeCount, integers.Tail, integers.Head, [], integers.Capacity, integers.Cost, integers.Supply, interrupt);
             report = report with { Iterations = solution.Pivots };
             status = solution.Status switch
             {
                 NetworkFlowStatus.Optimal => SolveStatus.Optimal,
                 NetworkFlowStatus.Infeasible => SolveStatus.Infeasible,
+                NetworkFlowStatus.Interrupted when solution.Interruption == NetworkFlowInterruption.Cancelled => SolveStatus.Cancelled,
+                NetworkFlowStatus.Interrupted => SolveStatus.TimeLimit,
                 _ => SolveStatus.Unbounded,
             };
+            if (solution.Status == NetworkFlowStatus.Interrupted)
+            {
+                var stop = status == SolveStatus.Cancelled ? "was cancelled" : $"reached the time limit of {options.TimeLimit}";
+                message = $"The network simplex {stop} after {solution.Pivots} pivots, so there is no plan: before it ends a network simplex has no "
+                    + "plan to give (its flow may still run on artificial arcs, which is not a feasible flow, and its prices are not yet optimal).";
+            }
+
             flows = status == SolveStatus.Optimal ? solution.Flows : null;
             potentials = status == SolveStatus.Optimal ? solution.Potentials : null;
             pricing = "node potentials of the network simplex";
         }
         else
         {
+            // OR-Tools' MinCostFlow cannot be interrupted: the token was checked before it started,
+            // and what arrived while it ran is said in the report; its result is kept.
             var outcome = OrToolsMinCostFlow.Solve(integers);
             status = outcome.Status;
             flows = outcome.Flows;
             message = outcome.Message;
             pricing = "shortest-path distances on the residual network of OR-Tools' optimal flow";
+            if (cancellationToken.IsCancellationRequested)
+            {
+                report = report with { Notes = report.Notes.Add($"Cancellation was asked for while OR-Tools' MinCostFlow ran; it cannot be interrupted, so it ran to its end ({status}) and its result is kept.") };
+            }
+            else if (options.TimeLimit is { } limit && solveClock.Elapsed > limit)
+            {
+                report = report with { Notes = report.Notes.Add($"OR-Tools' MinCostFlow ran past the time limit of {limit}; it cannot be interrupted, so it ran to its end ({status}) and its result is kept.") };
+            }
         }
 
         if (flows is not null && potentials is null)
@@ -172,6 +192,23 @@ internal static class NetworkFlowPlanner
         }
 
         return PlanAssembler.Assemble(scenario, network.Map, values, duals, objective);
+    }
+
+    /// <summary>
+    /// The network simplex's interrupt check: the token, then the time limit counted from the start of
+    /// the solve (as OR-Tools' solvers count theirs); null when neither can fire and no test hook is set.
+    /// </summary>
+    private static Func<NetworkFlowInterruption>? InterruptCheck(SolveOptions options, Stopwatch solveClock, CancellationToken cancellationToken)
+    {
+        var limit = options.TimeLimit;
+        var hook = options.OnNetworkSimplexPoll;
+        if (limit is null && !cancellationToken.CanBeCanceled && hook is null) return null;
+        return () =>
+        {
+            hook?.Invoke();
+            if (cancellationToken.IsCancellationRequested) return NetworkFlowInterruption.Cancelled;
+            return limit is { } l && solveClock.Elapsed >= l ? NetworkFlowInterruption.TimeLimit : NetworkFlowInterruption.None;
+        };
     }
 
     private static OptimizationResult Unavailable(SolverEngine engine, string message) => new()

@@ -14,6 +14,26 @@ internal enum NetworkFlowStatus
 
     /// <summary>A cycle of negative cost and unlimited capacity exists.</summary>
     Unbounded,
+
+    /// <summary>
+    /// Stopped before the end by the caller's interrupt check (<see cref="NetworkFlowSolution.Interruption"/>
+    /// says why). There is no flow and there are no potentials: mid-way, flow may still run on the
+    /// artificial arcs (not a feasible flow) and the potentials do not price the flow optimally.
+    /// </summary>
+    Interrupted,
+}
+
+/// <summary>Why a caller asks a min-cost-flow solve to stop before its end.</summary>
+internal enum NetworkFlowInterruption
+{
+    /// <summary>No reason: go on.</summary>
+    None,
+
+    /// <summary>The time limit passed.</summary>
+    TimeLimit,
+
+    /// <summary>The cancellation token fired.</summary>
+    Cancelled,
 }
 
 /// <summary>What <see cref="NetworkSimplex.Solve"/> returns: copied out, owned by the caller.</summary>
@@ -36,6 +56,9 @@ internal sealed class NetworkFlowSolution
 
     /// <summary>Simplex pivots, degenerate ones included.</summary>
     public long Pivots { get; init; }
+
+    /// <summary>Why the solve stopped early when <see cref="Status"/> is <see cref="NetworkFlowStatus.Interrupted"/>; else None.</summary>
+    public NetworkFlowInterruption Interruption { get; init; }
 }
 
 /// <summary>
@@ -65,6 +88,18 @@ internal sealed class NetworkFlowSolution
 /// arc, and the most violating arc of the first block that has one enters. Arcs are stored in a
 /// strided order so that one block samples many tails.
 /// </para>
+/// <para>
+/// A caller's interrupt check (time limit, cancellation) is polled every <see cref="PollInterval"/>
+/// pivots, a counter test per pivot otherwise. An interrupted solve returns no flow: a primal simplex
+/// started on artificial arcs has a feasible flow only once they are empty, and optimal prices only at
+/// its end.
+/// </para>
+/// <para>
+/// Every method that a solve runs is marked <see cref="MethodImplOptions.AggressiveOptimization"/>: a
+/// program typically solves once or a few times, and tiered compilation would run those first solves in
+/// unoptimised tier-0 code (measured: the first 20 solves of netgen_lo_8_08a took 0.56 ms at best instead
+/// of 0.19 ms).
+/// </para>
 /// </remarks>
 internal sealed class NetworkSimplex
 {
@@ -73,6 +108,9 @@ internal sealed class NetworkSimplex
 
     /// <summary>The largest |cost| × (node count + 1) the engine accepts; leaves room for 4M + max|c| in int64.</summary>
     public const long MaxCostTimesNodes = 1L << 60;
+
+    /// <summary>The interrupt check of <see cref="Solve"/> is called after every this many pivots (a power of 2).</summary>
+    public const int PollInterval = 1024;
 
     private const sbyte StateUpper = -1;
     private const sbyte StateTree = 0;
@@ -91,7 +129,6 @@ internal sealed class NetworkSimplex
     private readonly long[] _capacity;
     private readonly long[] _flow;
     private readonly sbyte[] _state;
-    private readonly int[] _internalOf; // caller arc → internal arc
 
     // The spanning tree, for nodes 0..n (n is the root).
     private readonly int[] _parent;
@@ -112,74 +149,102 @@ internal sealed class NetworkSimplex
     private readonly sbyte[] _stemDir;
     private readonly int[] _stemSucc;
 
-    private readonly long[] _lower;
+    private readonly long[]? _lower; // caller order; null when every lower bound is 0
     private readonly long[] _supply;
+    private readonly long _maxCost;
+    private readonly int _stride;
     private readonly int _blockSize;
+    private readonly Func<NetworkFlowInterruption>? _interrupt;
     private int _nextArc;
     private long _pivots;
 
-    private NetworkSimplex(int nodeCount, ReadOnlySpan<int> tail, ReadOnlySpan<int> head, ReadOnlySpan<long> lower, ReadOnlySpan<long> capacity, ReadOnlySpan<long> cost, ReadOnlySpan<long> supply)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private NetworkSimplex(int nodeCount, ReadOnlySpan<int> tail, ReadOnlySpan<int> head, ReadOnlySpan<long> lower, ReadOnlySpan<long> capacity, ReadOnlySpan<long> cost, ReadOnlySpan<long> supply, long maxCost, Func<NetworkFlowInterruption>? interrupt)
     {
+        _interrupt = interrupt;
         _nodeCount = nodeCount;
         _arcCount = tail.Length;
         _root = nodeCount;
         var n = nodeCount;
         var m = _arcCount;
         var all = m + n;
-        _source = new int[all];
-        _target = new int[all];
-        _cost = new long[all];
-        _capacity = new long[all];
+        _maxCost = maxCost;
+
+        // Arrays that Initialize and the copy below fill completely are not zeroed first; only the
+        // flows must start at 0.
+        _source = GC.AllocateUninitializedArray<int>(all);
+        _target = GC.AllocateUninitializedArray<int>(all);
+        _cost = GC.AllocateUninitializedArray<long>(all);
+        _capacity = GC.AllocateUninitializedArray<long>(all);
         _flow = new long[all];
-        _state = new sbyte[all];
-        _internalOf = new int[m];
-        _lower = new long[m];
-        _supply = new long[n + 1];
-        _parent = new int[n + 1];
-        _pred = new int[n + 1];
-        _predDir = new sbyte[n + 1];
-        _thread = new int[n + 1];
-        _revThread = new int[n + 1];
-        _succNum = new int[n + 1];
-        _lastSucc = new int[n + 1];
-        _pi = new long[n + 1];
-        _stem = new int[n + 1];
-        _stemRev = new int[n + 1];
-        _stemLast = new int[n + 1];
-        _stemAfterLast = new int[n + 1];
-        _stemPred = new int[n + 1];
-        _stemDir = new sbyte[n + 1];
-        _stemSucc = new int[n + 1];
+        _state = GC.AllocateUninitializedArray<sbyte>(all);
+        _supply = GC.AllocateUninitializedArray<long>(n + 1);
+        _parent = GC.AllocateUninitializedArray<int>(n + 1);
+        _pred = GC.AllocateUninitializedArray<int>(n + 1);
+        _predDir = GC.AllocateUninitializedArray<sbyte>(n + 1);
+        _thread = GC.AllocateUninitializedArray<int>(n + 1);
+        _revThread = GC.AllocateUninitializedArray<int>(n + 1);
+        _succNum = GC.AllocateUninitializedArray<int>(n + 1);
+        _lastSucc = GC.AllocateUninitializedArray<int>(n + 1);
+        _pi = GC.AllocateUninitializedArray<long>(n + 1);
+        _stem = GC.AllocateUninitializedArray<int>(n + 1);
+        _stemRev = GC.AllocateUninitializedArray<int>(n + 1);
+        _stemLast = GC.AllocateUninitializedArray<int>(n + 1);
+        _stemAfterLast = GC.AllocateUninitializedArray<int>(n + 1);
+        _stemPred = GC.AllocateUninitializedArray<int>(n + 1);
+        _stemDir = GC.AllocateUninitializedArray<sbyte>(n + 1);
+        _stemSucc = GC.AllocateUninitializedArray<int>(n + 1);
         _blockSize = Math.Max(10, (int)Math.Ceiling(Math.Sqrt(Math.Max(1, m))));
+        _stride = Math.Max(3, n > 0 ? m / n : 3);
 
         supply.CopyTo(_supply);
+        _supply[n] = 0;
+        if (lower.IndexOfAnyExcept(0L) >= 0) _lower = lower.ToArray();
 
-        // Strided order: internal slot i·stride + j holds caller arcs so that consecutive slots come
-        // from different parts of the caller's list (arcs are usually grouped by tail).
-        var stride = Math.Max(3, n > 0 ? m / n : 3);
+        // Strided order (see NextSlot): consecutive internal slots hold caller arcs from different parts
+        // of the caller's list (arcs are usually grouped by tail).
+        ref var source = ref MemoryMarshal.GetArrayDataReference(_source);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(_target);
+        ref var internalCost = ref MemoryMarshal.GetArrayDataReference(_cost);
+        ref var internalCapacity = ref MemoryMarshal.GetArrayDataReference(_capacity);
         int slot = 0, start = 0;
         for (var a = 0; a < m; a++)
         {
-            _internalOf[a] = slot;
-            slot += stride;
-            if (slot >= m) slot = ++start;
+            Unsafe.Add(ref source, slot) = tail[a];
+            Unsafe.Add(ref target, slot) = head[a];
+            Unsafe.Add(ref internalCost, slot) = cost[a];
+            Unsafe.Add(ref internalCapacity, slot) = capacity[a];
+            NextSlot(ref slot, ref start);
         }
 
-        for (var a = 0; a < m; a++)
+        if (_lower is { } lows)
         {
-            var e = _internalOf[a];
-            var low = lower.IsEmpty ? 0 : lower[a];
-            _source[e] = tail[a];
-            _target[e] = head[a];
-            _cost[e] = cost[a];
-            _lower[a] = low;
-            _capacity[e] = capacity[a] == Unlimited ? Unlimited : capacity[a] - low;
-            if (low != 0)
+            slot = 0;
+            start = 0;
+            for (var a = 0; a < m; a++)
             {
-                _supply[tail[a]] -= low;
-                _supply[head[a]] += low;
+                var low = lows[a];
+                if (low != 0)
+                {
+                    if (_capacity[slot] != Unlimited) _capacity[slot] -= low;
+                    _supply[tail[a]] -= low;
+                    _supply[head[a]] += low;
+                }
+
+                NextSlot(ref slot, ref start);
             }
         }
+    }
+
+    /// <summary>
+    /// The internal slot of the caller's next arc: slots 0, s, 2s, … below m, then 1, 1 + s, …, with
+    /// stride s. Walking the caller's arcs in order with this gives each one's slot without a table.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void NextSlot(ref int slot, ref int start)
+    {
+        slot += _stride;
+        if (slot >= _arcCount) slot = ++start;
     }
 
     /// <summary>
@@ -193,19 +258,27 @@ internal sealed class NetworkSimplex
     /// <param name="capacity">Capacity (upper bound) of every arc; <see cref="Unlimited"/> for none.</param>
     /// <param name="cost">Cost per unit of every arc.</param>
     /// <param name="supply">Supply (&gt; 0) or demand (&lt; 0) of every node; must sum to 0 for a feasible problem.</param>
+    /// <param name="interrupt">
+    /// Null, or a check called after every <see cref="PollInterval"/> pivots (not before the first): when
+    /// it returns anything but <see cref="NetworkFlowInterruption.None"/> the solve stops with
+    /// <see cref="NetworkFlowStatus.Interrupted"/>. It should be cheap (read a token and a clock).
+    /// </param>
     /// <returns>The status, and when optimal the flows and potentials.</returns>
     /// <exception cref="ArgumentException">Arrays of different lengths, nodes out of range, bounds out of order, or magnitudes that could overflow.</exception>
-    public static NetworkFlowSolution Solve(int nodeCount, ReadOnlySpan<int> tail, ReadOnlySpan<int> head, ReadOnlySpan<long> lower, ReadOnlySpan<long> capacity, ReadOnlySpan<long> cost, ReadOnlySpan<long> supply)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static NetworkFlowSolution Solve(int nodeCount, ReadOnlySpan<int> tail, ReadOnlySpan<int> head, ReadOnlySpan<long> lower, ReadOnlySpan<long> capacity, ReadOnlySpan<long> cost, ReadOnlySpan<long> supply, Func<NetworkFlowInterruption>? interrupt = null)
     {
-        Check(nodeCount, tail, head, lower, capacity, cost, supply);
+        var maxCost = Check(nodeCount, tail, head, lower, capacity, cost, supply);
         var total = 0L;
         foreach (var b in supply) total += b;
         if (total != 0) return new NetworkFlowSolution { Status = NetworkFlowStatus.Infeasible };
-        var solver = new NetworkSimplex(nodeCount, tail, head, lower, capacity, cost, supply);
+        var solver = new NetworkSimplex(nodeCount, tail, head, lower, capacity, cost, supply, maxCost, interrupt);
         return solver.Run();
     }
 
-    private static void Check(int nodeCount, ReadOnlySpan<int> tail, ReadOnlySpan<int> head, ReadOnlySpan<long> lower, ReadOnlySpan<long> capacity, ReadOnlySpan<long> cost, ReadOnlySpan<long> supply)
+    /// <summary>Throws on input the engine cannot take; returns max |cost| over the arcs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long Check(int nodeCount, ReadOnlySpan<int> tail, ReadOnlySpan<int> head, ReadOnlySpan<long> lower, ReadOnlySpan<long> capacity, ReadOnlySpan<long> cost, ReadOnlySpan<long> supply)
     {
         if (nodeCount < 0 || supply.Length != nodeCount) throw new ArgumentException("The supply array must have one entry per node.", nameof(supply));
         var m = tail.Length;
@@ -244,8 +317,11 @@ internal sealed class NetworkSimplex
         {
             throw new ArgumentException("Total supply and lower bounds exceed 2^62; scale the quantities down first.", nameof(supply));
         }
+
+        return maxCost;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private NetworkFlowSolution Run()
     {
         Initialize();
@@ -253,6 +329,11 @@ internal sealed class NetworkSimplex
         while (FindEnteringArc(out var inArc))
         {
             if (!Pivot(inArc)) return new NetworkFlowSolution { Status = NetworkFlowStatus.Unbounded, Pivots = _pivots };
+            if ((_pivots & (PollInterval - 1)) == 0 && _interrupt is not null)
+            {
+                var why = _interrupt();
+                if (why != NetworkFlowInterruption.None) return new NetworkFlowSolution { Status = NetworkFlowStatus.Interrupted, Interruption = why, Pivots = _pivots };
+            }
         }
 
         for (var e = _arcCount; e < _arcCount + _nodeCount; e++)
@@ -260,13 +341,18 @@ internal sealed class NetworkSimplex
             if (_flow[e] != 0) return new NetworkFlowSolution { Status = NetworkFlowStatus.Infeasible, Pivots = _pivots };
         }
 
-        var flows = new long[_arcCount];
+        var m = _arcCount;
+        var flows = GC.AllocateUninitializedArray<long>(m);
         var objective = Int128.Zero;
-        for (var a = 0; a < _arcCount; a++)
+        var lows = _lower;
+        int slot = 0, start = 0;
+        for (var a = 0; a < m; a++)
         {
-            var e = _internalOf[a];
-            flows[a] = _flow[e] + _lower[a];
-            objective += (Int128)_cost[e] * flows[a];
+            var x = _flow[slot];
+            if (lows is not null) x += lows[a];
+            flows[a] = x;
+            if (x != 0) objective += (Int128)_cost[slot] * x;
+            NextSlot(ref slot, ref start);
         }
 
         var potentials = new long[_nodeCount];
@@ -275,19 +361,18 @@ internal sealed class NetworkSimplex
     }
 
     /// <summary>The artificial start basis: every node a child of the root, threaded in node order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Initialize()
     {
         var n = _nodeCount;
         var m = _arcCount;
-        var maxCost = 0L;
-        for (var e = 0; e < m; e++) maxCost = Math.Max(maxCost, Math.Abs(_cost[e]));
-        var bigM = (maxCost * n) + 1;
-
-        for (var e = 0; e < m; e++) _state[e] = StateLower;
+        var bigM = (_maxCost * n) + 1;
+        _state.AsSpan(0, m).Fill(StateLower);
 
         var root = _root;
         _parent[root] = -1;
         _pred[root] = -1;
+        _predDir[root] = 0;
         _thread[root] = n > 0 ? 0 : root;
         _revThread[n > 0 ? 0 : root] = root;
         _succNum[root] = n + 1;
@@ -334,6 +419,7 @@ internal sealed class NetworkSimplex
     /// instead of being driven off the artificial arcs pivot by pivot. Measured: it halves the pivots
     /// on GOTO; with many demand nodes (NETGEN) the search costs more than it saves, so it is skipped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InitialPivots()
     {
         var n = _nodeCount;
@@ -410,6 +496,7 @@ internal sealed class NetworkSimplex
     }
 
     /// <summary>Block search for an arc whose reduced cost violates optimality; false when none does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FindEnteringArc(out int inArc)
     {
         ref var state = ref MemoryMarshal.GetArrayDataReference(_state);
@@ -467,6 +554,7 @@ internal sealed class NetworkSimplex
     }
 
     /// <summary>One pivot: push flow around the cycle the arc closes and update the tree; false when unbounded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Pivot(int inArc)
     {
         _pivots++;
@@ -589,102 +677,111 @@ internal sealed class NetworkSimplex
     /// subtree without that of s_{i−1} — the part before s_{i−1} and the part after s_{i−1}'s last
     /// node. T is cut out of the thread and put back right after vIn, i.e. as vIn's first child.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateTree(int inArc, int uIn, int vIn, int uOut, int join)
     {
-        var parent = _parent;
-        var pred = _pred;
-        var predDir = _predDir;
-        var thread = _thread;
-        var revThread = _revThread;
-        var succNum = _succNum;
-        var lastSucc = _lastSucc;
+        // Every index below is a node of the tree or a stem position, in range by construction, so the
+        // arrays are read through references without bounds checks.
+        ref var parent = ref MemoryMarshal.GetArrayDataReference(_parent);
+        ref var pred = ref MemoryMarshal.GetArrayDataReference(_pred);
+        ref var predDir = ref MemoryMarshal.GetArrayDataReference(_predDir);
+        ref var thread = ref MemoryMarshal.GetArrayDataReference(_thread);
+        ref var revThread = ref MemoryMarshal.GetArrayDataReference(_revThread);
+        ref var succNum = ref MemoryMarshal.GetArrayDataReference(_succNum);
+        ref var lastSucc = ref MemoryMarshal.GetArrayDataReference(_lastSucc);
+        ref var stem = ref MemoryMarshal.GetArrayDataReference(_stem);
+        ref var stemRev = ref MemoryMarshal.GetArrayDataReference(_stemRev);
+        ref var stemLast = ref MemoryMarshal.GetArrayDataReference(_stemLast);
+        ref var stemAfterLast = ref MemoryMarshal.GetArrayDataReference(_stemAfterLast);
+        ref var stemPred = ref MemoryMarshal.GetArrayDataReference(_stemPred);
+        ref var stemDir = ref MemoryMarshal.GetArrayDataReference(_stemDir);
+        ref var stemSucc = ref MemoryMarshal.GetArrayDataReference(_stemSucc);
 
         // The stem with the old values that the re-threading reads.
         var k = 0;
-        for (var s = uIn; ; s = parent[s])
+        for (var s = uIn; ; s = Unsafe.Add(ref parent, s))
         {
-            _stem[k] = s;
-            _stemRev[k] = revThread[s];
-            var last = lastSucc[s];
-            _stemLast[k] = last;
-            _stemAfterLast[k] = thread[last];
-            _stemPred[k] = pred[s];
-            _stemDir[k] = predDir[s];
-            _stemSucc[k] = succNum[s];
+            Unsafe.Add(ref stem, k) = s;
+            Unsafe.Add(ref stemRev, k) = Unsafe.Add(ref revThread, s);
+            var last = Unsafe.Add(ref lastSucc, s);
+            Unsafe.Add(ref stemLast, k) = last;
+            Unsafe.Add(ref stemAfterLast, k) = Unsafe.Add(ref thread, last);
+            Unsafe.Add(ref stemPred, k) = Unsafe.Add(ref pred, s);
+            Unsafe.Add(ref stemDir, k) = Unsafe.Add(ref predDir, s);
+            Unsafe.Add(ref stemSucc, k) = Unsafe.Add(ref succNum, s);
             if (s == uOut) break;
             k++;
         }
 
-        var oldParentOut = parent[uOut];
-        var size = succNum[uOut];
-        var lastOld = lastSucc[uOut];
-        var before = revThread[uOut];
-        var after = thread[lastOld];
+        var oldParentOut = Unsafe.Add(ref parent, uOut);
+        var size = Unsafe.Add(ref succNum, uOut);
+        var lastOld = Unsafe.Add(ref lastSucc, uOut);
+        var before = Unsafe.Add(ref revThread, uOut);
+        var after = Unsafe.Add(ref thread, lastOld);
 
         // Cut T out of the thread.
-        thread[before] = after;
-        revThread[after] = before;
+        Unsafe.Add(ref thread, before) = after;
+        Unsafe.Add(ref revThread, after) = before;
 
         // Thread T in its new order.
-        var tail = _stemLast[0];
+        var tail = Unsafe.Add(ref stemLast, 0);
         for (var i = 1; i <= k; i++)
         {
-            var s = _stem[i];
-            thread[tail] = s;
-            revThread[s] = tail;
-            tail = _stemRev[i - 1];
-            if (_stemLast[i - 1] != _stemLast[i])
+            var s = Unsafe.Add(ref stem, i);
+            Unsafe.Add(ref thread, tail) = s;
+            Unsafe.Add(ref revThread, s) = tail;
+            tail = Unsafe.Add(ref stemRev, i - 1);
+            if (Unsafe.Add(ref stemLast, i - 1) != Unsafe.Add(ref stemLast, i))
             {
-                var b = _stemAfterLast[i - 1];
-                thread[tail] = b;
-                revThread[b] = tail;
-                tail = _stemLast[i];
+                var b = Unsafe.Add(ref stemAfterLast, i - 1);
+                Unsafe.Add(ref thread, tail) = b;
+                Unsafe.Add(ref revThread, b) = tail;
+                tail = Unsafe.Add(ref stemLast, i);
             }
         }
 
         // Put T back after vIn.
-        var next = thread[vIn];
-        thread[vIn] = uIn;
-        revThread[uIn] = vIn;
-        thread[tail] = next;
-        revThread[next] = tail;
+        var next = Unsafe.Add(ref thread, vIn);
+        Unsafe.Add(ref thread, vIn) = uIn;
+        Unsafe.Add(ref revThread, uIn) = vIn;
+        Unsafe.Add(ref thread, tail) = next;
+        Unsafe.Add(ref revThread, next) = tail;
 
         // Last successors: ancestors whose subtree ended with T, then ancestors whose subtree ended at vIn.
-        for (var a = oldParentOut; a >= 0 && lastSucc[a] == lastOld; a = parent[a]) lastSucc[a] = before;
-        for (var i = 0; i <= k; i++) lastSucc[_stem[i]] = tail;
-        for (var a = vIn; a >= 0 && lastSucc[a] == vIn; a = parent[a]) lastSucc[a] = tail;
+        for (var a = oldParentOut; a >= 0 && Unsafe.Add(ref lastSucc, a) == lastOld; a = Unsafe.Add(ref parent, a)) Unsafe.Add(ref lastSucc, a) = before;
+        for (var i = 0; i <= k; i++) Unsafe.Add(ref lastSucc, Unsafe.Add(ref stem, i)) = tail;
+        for (var a = vIn; a >= 0 && Unsafe.Add(ref lastSucc, a) == vIn; a = Unsafe.Add(ref parent, a)) Unsafe.Add(ref lastSucc, a) = tail;
 
         // Subtree sizes: above join nothing changes.
-        for (var a = oldParentOut; a != join; a = parent[a]) succNum[a] -= size;
-        for (var a = vIn; a != join; a = parent[a]) succNum[a] += size;
-        succNum[uIn] = size;
-        for (var i = 1; i <= k; i++) succNum[_stem[i]] = size - _stemSucc[i - 1];
+        for (var a = oldParentOut; a != join; a = Unsafe.Add(ref parent, a)) Unsafe.Add(ref succNum, a) -= size;
+        for (var a = vIn; a != join; a = Unsafe.Add(ref parent, a)) Unsafe.Add(ref succNum, a) += size;
+        Unsafe.Add(ref succNum, uIn) = size;
+        for (var i = 1; i <= k; i++) Unsafe.Add(ref succNum, Unsafe.Add(ref stem, i)) = size - Unsafe.Add(ref stemSucc, i - 1);
 
         // Turn the stem over.
         for (var i = k; i >= 1; i--)
         {
-            var s = _stem[i];
-            parent[s] = _stem[i - 1];
-            pred[s] = _stemPred[i - 1];
-            predDir[s] = (sbyte)-_stemDir[i - 1];
+            var s = Unsafe.Add(ref stem, i);
+            Unsafe.Add(ref parent, s) = Unsafe.Add(ref stem, i - 1);
+            Unsafe.Add(ref pred, s) = Unsafe.Add(ref stemPred, i - 1);
+            Unsafe.Add(ref predDir, s) = (sbyte)-Unsafe.Add(ref stemDir, i - 1);
         }
 
-        parent[uIn] = vIn;
-        pred[uIn] = inArc;
-        predDir[uIn] = uIn == _source[inArc] ? DirUp : DirDown;
+        var up = uIn == _source[inArc];
+        Unsafe.Add(ref parent, uIn) = vIn;
+        Unsafe.Add(ref pred, uIn) = inArc;
+        Unsafe.Add(ref predDir, uIn) = up ? DirUp : DirDown;
 
-        // Potentials of T.
-        var pi = _pi;
-        var sigma = uIn == _source[inArc] ? pi[vIn] - _cost[inArc] - pi[uIn] : pi[vIn] + _cost[inArc] - pi[uIn];
+        // Potentials of T: shift them so that the entering arc prices at 0.
+        ref var pi = ref MemoryMarshal.GetArrayDataReference(_pi);
+        var sigma = Unsafe.Add(ref pi, vIn) - Unsafe.Add(ref pi, uIn) + (up ? -_cost[inArc] : _cost[inArc]);
         if (sigma != 0)
         {
-            ref var piRef = ref MemoryMarshal.GetArrayDataReference(pi);
-            ref var threadRef = ref MemoryMarshal.GetArrayDataReference(thread);
             var w = uIn;
             for (var j = 0; j < size; j++)
             {
-                Unsafe.Add(ref piRef, w) += sigma;
-                w = Unsafe.Add(ref threadRef, w);
+                Unsafe.Add(ref pi, w) += sigma;
+                w = Unsafe.Add(ref thread, w);
             }
         }
     }

@@ -14,6 +14,12 @@ internal static class OrToolsMinCostFlow
     /// <summary>What the solver returned.</summary>
     public sealed record Outcome(SolveStatus Status, long[]? Flows, TimeSpan WallTime, string? Message);
 
+    /// <summary>Loads and solves <paramref name="network"/>; the flows are copied out when optimal.</summary>
+    /// <remarks>
+    /// Cannot be interrupted mid-solve: OR-Tools' <c>MinCostFlow.Solve</c> takes no time limit and no
+    /// interrupt, so this runs to its end. Callers check the cancellation token before calling and say
+    /// in the solve report when a cancellation or the time limit came while it ran.
+    /// </remarks>
     public static Outcome Solve(IntegerNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
