@@ -24,9 +24,19 @@ public class PhaseBenchmarks
     private AllocationPlan _plan = null!;
     private OrToolsSolver.PreparedSolve? _prepared;
 
-    /// <summary>Routes in the synthetic corridor.</summary>
-    [Params(100, 1_000, 10_000, 100_000)]
+    /// <summary>Routes in the synthetic corridor: 100 to 100,000, or the sizes in <c>FREIGHT_BENCH_ROUTES</c> (comma-separated).</summary>
+    [ParamsSource(nameof(RouteCounts))]
     public int Routes { get; set; }
+
+    /// <summary>
+    /// The sizes to sweep. At 100,000 routes every benchmark's setup solves a 770,000-variable LP, and
+    /// BenchmarkDotNet runs the setup once per benchmark, so a quick run can leave the largest size out
+    /// (<c>FREIGHT_BENCH_ROUTES=100,1000,10000</c>).
+    /// </summary>
+    public static IEnumerable<int> RouteCounts() =>
+        Environment.GetEnvironmentVariable("FREIGHT_BENCH_ROUTES") is { Length: > 0 } sizes
+            ? sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : [100, 1_000, 10_000, 100_000];
 
     [GlobalSetup]
     public void Setup()
