@@ -30,6 +30,10 @@ switch (mode)
         // second table on single-commodity corridors with the network-flow engines beside the LP engines.
         Modes.Engines(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [1_000, 10_000]);
         return 0;
+    case "engines-1c":
+        // engines-1c ROUTES...: only the second table of 'engines' (single-commodity corridors, network flow beside the LP engines).
+        Modes.EnginesOneCommodity(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [1_000, 10_000]);
+        return 0;
     case "scale":
         // scale FLOW_VARIABLES [ENGINE]: a corridor of at least that many flow variables, solved to optimality.
         return Modes.Scale(Int(1, 1_000_000), Engine(2));
