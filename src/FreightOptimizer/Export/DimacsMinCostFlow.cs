@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Network;
@@ -75,6 +76,7 @@ public static class DimacsMinCostFlow
     }
 
     /// <summary>Turns a parsed network into a scenario (see <see cref="DimacsScenario"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static DimacsScenario ToScenario(DimacsNetwork network, string? name)
     {
         ArgumentNullException.ThrowIfNull(network);

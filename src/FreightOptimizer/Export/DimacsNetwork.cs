@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Validation;
 
@@ -60,6 +61,7 @@ internal sealed class DimacsNetwork
 
     /// <summary>Reads a DIMACS <c>.min</c> file strictly.</summary>
     /// <exception cref="FreightValidationException">Every malformed line, by line number (at most 100 are listed).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DimacsNetwork Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FreightOptimizer.Network;
 using FreightOptimizer.Scenarios;
 
@@ -277,6 +278,7 @@ internal sealed class FlowNetworkBuilder
         return new FlowNetworkBuilder(scenario).Formulate();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FlowNetwork Formulate()
     {
         AddDemand();
@@ -344,6 +346,7 @@ internal sealed class FlowNetworkBuilder
 
     /// <summary>D[n,k,t] at open locations; demand at closed locations is unmet (penalty constant) or infeasible (hard).</summary>
     /// <remarks>n_out gets −D[n,k,t] and S[k,t] gets +D[n,k,t].</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddDemand()
     {
         foreach (var line in LineExpansion.Demands(_scenario, _locationIndex, _commodityIndex))
@@ -383,6 +386,7 @@ internal sealed class FlowNetworkBuilder
     /// id lookups per route, commodity and period; flows are numbered route by route, then commodity,
     /// then period, as the LP builder numbers them.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRouteArcs()
     {
         var periodCount = _periods.Length;
@@ -432,6 +436,7 @@ internal sealed class FlowNetworkBuilder
 
     /// <summary>Supply arcs for every line that applies in t at an open location.</summary>
     /// <remarks>S[k,t] → n_in, capacity annual·f, cost p[line] + h[n,k].</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddSupplyArcs()
     {
         foreach (var line in LineExpansion.Supplies(_scenario, _locationIndex, _commodityIndex))
@@ -447,6 +452,7 @@ internal sealed class FlowNetworkBuilder
 
     /// <summary>Penalty arcs for soft demand lines at open locations.</summary>
     /// <remarks>S[k,t] → n_out, capacity annual·f, cost penalty[line].</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddUnmetArcs()
     {
         foreach (var line in LineExpansion.Demands(_scenario, _locationIndex, _commodityIndex))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace FreightOptimizer.Formulation;
 
@@ -196,6 +197,7 @@ internal sealed class IntegerScaling
         return Math.Abs(r - Math.Round(r)) <= Math.Max(1e-9, 8e-16 * Math.Abs(r));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryConvert(FlowNetwork network, int tonneExponent, int costExponent, bool objectiveInInt64, out IntegerNetwork? integers, out string reason, out double bound, out bool objectiveFits)
     {
         integers = null;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FreightOptimizer.Network;
 using FreightOptimizer.Scenarios;
 
@@ -53,6 +54,7 @@ internal sealed class FlowReachability
     /// <summary>Analyses a scenario. Lines and routes that refer to unknown ids are ignored.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <returns>The analysis.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlowReachability Analyse(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -172,6 +174,7 @@ internal sealed class FlowReachability
         private bool[] _reached = new bool[nodeCount];
 
         /// <summary>Marks every node that some root reaches (the roots included); returns a fresh array.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool[] Reach(List<int> edges, int[] tail, int[] head, List<int> roots)
         {
             Array.Clear(_start);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Network;
 using FreightOptimizer.Results;
@@ -18,6 +19,7 @@ internal static class PlanAssembler
     /// </summary>
     private const double Noise = 1e-6;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AllocationPlan Assemble(Scenario scenario, FreightModel model, double[] values, double[]? duals, double objective)
     {
         var s = model.Scaling;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Graph;
 using FreightOptimizer.Results;
@@ -163,6 +164,7 @@ internal static class NetworkFlowPlanner
     }
 
     /// <summary>Values in tonnes and duals in money per tonne, LP sign convention, then the LP's assembler.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static AllocationPlan Assemble(Scenario scenario, FlowNetwork network, IntegerScaling scaling, IntegerNetwork integers, long[] flows, long[] potentials)
     {
         var tonneQuantum = scaling.TonneQuantum;
