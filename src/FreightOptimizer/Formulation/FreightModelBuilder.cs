@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using FreightOptimizer.Network;
 using FreightOptimizer.Scenarios;
 
@@ -114,6 +115,7 @@ internal sealed class FreightModelBuilder
 
     private static double PowerOfTen(double value) => Math.Pow(10, Math.Floor(Math.Log10(value)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FreightModel Formulate()
     {
         AddInvestmentVariables();
@@ -196,6 +198,7 @@ internal sealed class FreightModelBuilder
 
     /// <summary>Supply used s[line,t] for every line that applies in t at an open location.</summary>
     /// <remarks>0 ≤ s ≤ annualTonnes·f[t];  cost(s) = costPerTonne + handling[n,k] (supply counts as throughput).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddSupplyVariables()
     {
         foreach (var line in LineExpansion.Supplies(_scenario, _locationIndex, _commodityIndex))
@@ -212,6 +215,7 @@ internal sealed class FreightModelBuilder
     /// D[n,k,t] = Σ lines annualTonnes·f[t];  0 ≤ u ≤ annualTonnes·f[t], cost(u) = penalty.
     /// At a closed location nothing is served: soft lines are unmet constants, a hard line makes the model infeasible.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddDemandRequirements()
     {
         foreach (var line in LineExpansion.Demands(_scenario, _locationIndex, _commodityIndex))
@@ -243,6 +247,7 @@ internal sealed class FreightModelBuilder
 
     /// <summary>Flow x[a,k,t] wherever <see cref="Scenario.CanFlow"/> allows it.</summary>
     /// <remarks>x ≥ 0;  cost(x) = costPerTonne[a,k] + handling[to(a),k] (inflow counts as throughput).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddFlowVariables()
     {
         for (var a = 0; a < _routes.Length; a++)
@@ -266,6 +271,7 @@ internal sealed class FreightModelBuilder
 
     /// <summary>Flow balance for every open location, commodity it handles and period that anything touches.</summary>
     /// <remarks>Σ_in x + Σ s − Σ_out x + Σ u = D[n,k,t].</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddFlowBalance()
     {
         foreach (var s in _supplies) _problem.AddTerm(BalanceRowFor(s.Location, s.Commodity, s.Period), s.Variable, 1);
@@ -309,6 +315,7 @@ internal sealed class FreightModelBuilder
 
     /// <summary>Shared route capacity, with investments that add to it from their first period.</summary>
     /// <remarks>Σ_k x[a,k,t] − Σ_{i→a, t ≥ first[i]} f[t]·α[a,t]·add[i]·y[i] ≤ f[t]·α[a,t]·cap[a].</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRouteCapacity()
     {
         var flowsByRoutePeriod = _flows.ToLookup(f => (f.Route, f.Period));
@@ -332,6 +339,7 @@ internal sealed class FreightModelBuilder
 
     /// <summary>Shared location throughput capacity (inflow + local supply used), with investments.</summary>
     /// <remarks>Σ_k (Σ_in x + Σ s)[n,k,t] − Σ_{i→n, t ≥ first[i]} f[t]·α[n,t]·add[i]·y[i] ≤ f[t]·α[n,t]·cap[n].</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddLocationCapacity()
     {
         var inflow = _flows.ToLookup(f => (_locationIndex[_routes[f.Route].To], f.Period), f => f.Variable);

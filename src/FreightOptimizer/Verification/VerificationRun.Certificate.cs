@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FreightOptimizer.Results;
 
 namespace FreightOptimizer.Verification;
@@ -99,6 +100,7 @@ internal sealed partial class VerificationRun
     }
 
     /// <summary>Reads the prices into arrays; names prices of rows the model does not have.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadPrices(PlanPrices prices)
     {
         _pi = new Dictionary<long, double>(Safe(prices.Balance).Length);
@@ -227,6 +229,7 @@ internal sealed partial class VerificationRun
     /// Signs of ρ, μ and β, complementary slackness of their rows, and their terms of the dual
     /// objective; Σ π·D over every balance row that has a price.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckRowPrices(ref NeumaierSum dual)
     {
         var signTolerance = _options.DualTolerance * _priceScale;
@@ -295,6 +298,7 @@ internal sealed partial class VerificationRun
     }
 
     /// <summary>Reduced costs of every flow variable the model has, used or not.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckFlowVariables()
     {
         var usedAbove = _options.FeasibilityTolerance * _tonnageScale;
@@ -329,6 +333,7 @@ internal sealed partial class VerificationRun
     }
 
     /// <summary>Reduced costs of every supply and unmet-demand variable, and their bound terms of the dual objective.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckSupplyAndUnmetVariables(ref NeumaierSum dual)
     {
         var usedAbove = _options.FeasibilityTolerance * _tonnageScale;

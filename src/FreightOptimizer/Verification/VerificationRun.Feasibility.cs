@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FreightOptimizer.Results;
 
 namespace FreightOptimizer.Verification;
@@ -107,6 +108,7 @@ internal sealed partial class VerificationRun
     }
 
     /// <summary>Flows onto routes and balance rows; a flow where the model has no variable is forbidden.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AggregateFlows()
     {
         foreach (var flow in Safe(_plan.Flows))
@@ -225,6 +227,7 @@ internal sealed partial class VerificationRun
     }
 
     /// <summary>Demand lines onto their rows: D = Σ annual × fraction; soft lines carry an unmet variable.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddDemandLines()
     {
         var demands = _scenario.Demands;
@@ -246,6 +249,7 @@ internal sealed partial class VerificationRun
     }
 
     /// <summary>Supply lines onto their rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddSupplyLines()
     {
         var supplies = _scenario.Supplies;
@@ -267,6 +271,7 @@ internal sealed partial class VerificationRun
     /// + unmet = demand, supply within its lines, unmet within the soft lines; anywhere else nothing
     /// is supplied or served, so the whole demand is unmet.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckBalanceRows()
     {
         var buffer = new List<int>();
@@ -401,6 +406,7 @@ internal sealed partial class VerificationRun
     /// Route capacity, minimum flow and location capacity of every period where the row exists,
     /// investments included from their first period on.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckCapacities()
     {
         for (var r = 0; r < _routes.Length; r++)
@@ -475,6 +481,7 @@ internal sealed partial class VerificationRun
     }
 
     /// <summary>Recomputes each cost part and the total, and compares them with the plan's.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double CheckObjective()
     {
         var total = _transport.Value + _handling.Value + _supply.Value + _capital.Value + _penalty.Value;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FreightOptimizer.Network;
 using FreightOptimizer.Results;
@@ -127,6 +128,7 @@ internal sealed partial class VerificationRun
 
     private double _maxViolation;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public VerificationRun(Scenario scenario, AllocationPlan plan, VerifierOptions options)
     {
         _scenario = scenario;
