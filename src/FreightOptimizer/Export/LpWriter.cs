@@ -78,12 +78,7 @@ internal static class LpWriter
     }
 
     /// <summary>The problem as LP text.</summary>
-    public static string ToText(LinearProblem problem)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        Write(problem, text);
-        return text.ToString();
-    }
+    public static string ToText(LinearProblem problem) => ModelFileText.Render(writer => Write(problem, writer));
 
     /// <summary>Writes the problem as LP to <paramref name="writer"/>.</summary>
     /// <exception cref="ArgumentException">A number is NaN, or a bound is infinite on the wrong side.</exception>

@@ -20,6 +20,16 @@ internal static class ModelFileText
     /// </summary>
     public const string ConstantVariable = "constant";
 
+    /// <summary>A file's whole text, written by <paramref name="write"/> with "\n" line ends and invariant numbers.</summary>
+    /// <param name="write">Writes the file.</param>
+    /// <returns>The text.</returns>
+    public static string Render(Action<TextWriter> write)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        write(text);
+        return text.ToString();
+    }
+
     /// <summary>Readers cut longer names (CPLEX, GLPK: 255 characters).</summary>
     public const int MaxNameLength = 255;
 
