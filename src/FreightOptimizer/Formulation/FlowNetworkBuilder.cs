@@ -113,8 +113,6 @@ internal sealed class FlowNetworkBuilder
     private readonly ImmutableArray<Route> _routes;
     private readonly ImmutableArray<Commodity> _commodities;
     private readonly ImmutableArray<Period> _periods;
-    private readonly Dictionary<LocationId, int> _locationIndex = [];
-    private readonly Dictionary<CommodityId, int> _commodityIndex = [];
     private readonly int[] _inNode;
     private readonly int[] _outNode;
     private readonly int[] _sourceNode;
@@ -146,8 +144,6 @@ internal sealed class FlowNetworkBuilder
         _routes = scenario.Network.Routes;
         _commodities = scenario.Network.Commodities;
         _periods = scenario.Horizon.Periods;
-        for (var i = 0; i < _locations.Length; i++) _locationIndex.TryAdd(_locations[i].Id, i);
-        for (var i = 0; i < _commodities.Length; i++) _commodityIndex.TryAdd(_commodities[i].Id, i);
         var keys = _locations.Length * _commodities.Length * _periods.Length;
         _inNode = new int[keys];
         _outNode = new int[keys];
@@ -349,7 +345,7 @@ internal sealed class FlowNetworkBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddDemand()
     {
-        foreach (var line in LineExpansion.Demands(_scenario, _locationIndex, _commodityIndex))
+        foreach (var line in LineExpansion.Demands(_scenario))
         {
             var demand = _scenario.Demands[line.Line];
             if (!line.LocationOpen)
@@ -403,8 +399,8 @@ internal sealed class FlowNetworkBuilder
         for (var a = 0; a < _routes.Length; a++)
         {
             var route = _routes[a];
-            var from = _locationIndex[route.From];
-            var to = _locationIndex[route.To];
+            var from = _scenario.Network.IndexOf(route.From);
+            var to = _scenario.Network.IndexOf(route.To);
             for (var t = 0; t < periodCount; t++)
             {
                 routeFactors[t] = open[(from * periodCount) + t] && open[(to * periodCount) + t] ? _scenario.AvailabilityOf(route.Id, _periods[t].Id) : 0;
@@ -439,7 +435,7 @@ internal sealed class FlowNetworkBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddSupplyArcs()
     {
-        foreach (var line in LineExpansion.Supplies(_scenario, _locationIndex, _commodityIndex))
+        foreach (var line in LineExpansion.Supplies(_scenario))
         {
             var supply = _scenario.Supplies[line.Line];
             var (n, k, t) = (line.Location, line.Commodity, line.Period);
@@ -455,7 +451,7 @@ internal sealed class FlowNetworkBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddUnmetArcs()
     {
-        foreach (var line in LineExpansion.Demands(_scenario, _locationIndex, _commodityIndex))
+        foreach (var line in LineExpansion.Demands(_scenario))
         {
             var demand = _scenario.Demands[line.Line];
             if (demand.MustServe || !line.LocationOpen) continue;
@@ -474,7 +470,7 @@ internal sealed class FlowNetworkBuilder
     {
         if (_splitArc.Count == 0) return;
         var entering = new HashSet<int>();
-        foreach (var f in _flows) entering.Add(Key(_locationIndex[_routes[f.Route].To], f.Commodity, f.Period));
+        foreach (var f in _flows) entering.Add(Key(_scenario.Network.IndexOf(_routes[f.Route].To), f.Commodity, f.Period));
         foreach (var s in _supplies) entering.Add(Key(s.Location, s.Commodity, s.Period));
         foreach (var (key, arc) in _splitArc.OrderBy(kv => kv.Key))
         {

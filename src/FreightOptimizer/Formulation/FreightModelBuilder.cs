@@ -21,8 +21,6 @@ internal sealed class FreightModelBuilder
     private readonly ImmutableArray<Route> _routes;
     private readonly ImmutableArray<Commodity> _commodities;
     private readonly ImmutableArray<Period> _periods;
-    private readonly Dictionary<LocationId, int> _locationIndex = [];
-    private readonly Dictionary<CommodityId, int> _commodityIndex = [];
     private readonly Dictionary<PeriodId, int> _periodIndex = [];
     private readonly int[] _balanceRowOf;
     private readonly double[] _demandOf;
@@ -45,8 +43,6 @@ internal sealed class FreightModelBuilder
         _routes = scenario.Network.Routes;
         _commodities = scenario.Network.Commodities;
         _periods = scenario.Horizon.Periods;
-        for (var i = 0; i < _locations.Length; i++) _locationIndex.TryAdd(_locations[i].Id, i);
-        for (var i = 0; i < _commodities.Length; i++) _commodityIndex.TryAdd(_commodities[i].Id, i);
         for (var i = 0; i < _periods.Length; i++) _periodIndex.TryAdd(_periods[i].Id, i);
         _balanceRowOf = new int[_locations.Length * _commodities.Length * _periods.Length];
         Array.Fill(_balanceRowOf, -1);
@@ -201,7 +197,7 @@ internal sealed class FreightModelBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddSupplyVariables()
     {
-        foreach (var line in LineExpansion.Supplies(_scenario, _locationIndex, _commodityIndex))
+        foreach (var line in LineExpansion.Supplies(_scenario))
         {
             var supply = _scenario.Supplies[line.Line];
             var cost = (supply.CostPerTonne + _locations[line.Location].HandlingCostOf(supply.Commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit;
@@ -218,7 +214,7 @@ internal sealed class FreightModelBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddDemandRequirements()
     {
-        foreach (var line in LineExpansion.Demands(_scenario, _locationIndex, _commodityIndex))
+        foreach (var line in LineExpansion.Demands(_scenario))
         {
             var demand = _scenario.Demands[line.Line];
             var (n, k, t, tonnes) = (line.Location, line.Commodity, line.Period, line.Tonnes);
@@ -253,7 +249,7 @@ internal sealed class FreightModelBuilder
         for (var a = 0; a < _routes.Length; a++)
         {
             var route = _routes[a];
-            var to = _locations[_locationIndex[route.To]];
+            var to = _locations[_scenario.Network.IndexOf(route.To)];
             for (var k = 0; k < _commodities.Length; k++)
             {
                 var commodity = _commodities[k].Id;
@@ -279,8 +275,8 @@ internal sealed class FreightModelBuilder
         foreach (var f in _flows)
         {
             var route = _routes[f.Route];
-            _problem.AddTerm(BalanceRowFor(_locationIndex[route.To], f.Commodity, f.Period), f.Variable, 1);
-            _problem.AddTerm(BalanceRowFor(_locationIndex[route.From], f.Commodity, f.Period), f.Variable, -1);
+            _problem.AddTerm(BalanceRowFor(_scenario.Network.IndexOf(route.To), f.Commodity, f.Period), f.Variable, 1);
+            _problem.AddTerm(BalanceRowFor(_scenario.Network.IndexOf(route.From), f.Commodity, f.Period), f.Variable, -1);
         }
 
         for (var n = 0; n < _locations.Length; n++)
@@ -342,7 +338,7 @@ internal sealed class FreightModelBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddLocationCapacity()
     {
-        var inflow = _flows.ToLookup(f => (_locationIndex[_routes[f.Route].To], f.Period), f => f.Variable);
+        var inflow = _flows.ToLookup(f => (_scenario.Network.IndexOf(_routes[f.Route].To), f.Period), f => f.Variable);
         var supplied = _supplies.ToLookup(s => (s.Location, s.Period), s => s.Variable);
         for (var n = 0; n < _locations.Length; n++)
         {
@@ -467,7 +463,7 @@ internal sealed class FreightModelBuilder
         var options = _scenario.Investments;
         var routeFlows = _flows.ToLookup(f => (f.Route, f.Period, f.Commodity), f => f.Variable);
         var locationFlows = _flows
-            .Select(f => (Key: (_locationIndex[_routes[f.Route].To], f.Period, f.Commodity), f.Variable))
+            .Select(f => (Key: (_scenario.Network.IndexOf(_routes[f.Route].To), f.Period, f.Commodity), f.Variable))
             .Concat(_supplies.Select(s => (Key: (s.Location, s.Period, s.Commodity), s.Variable)))
             .ToLookup(p => p.Key, p => p.Variable);
         var added = 0;

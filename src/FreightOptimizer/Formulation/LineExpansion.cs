@@ -17,14 +17,14 @@ internal readonly record struct LineInPeriod(int Line, int Location, int Commodi
 internal static class LineExpansion
 {
     /// <summary>Supply lines in the periods they apply to, at locations open in that period (no supply is used at a closed one).</summary>
-    public static IEnumerable<LineInPeriod> Supplies(Scenario scenario, IReadOnlyDictionary<LocationId, int> locationIndex, IReadOnlyDictionary<CommodityId, int> commodityIndex)
+    public static IEnumerable<LineInPeriod> Supplies(Scenario scenario)
     {
         var periods = scenario.Horizon.Periods;
         for (var line = 0; line < scenario.Supplies.Length; line++)
         {
             var supply = scenario.Supplies[line];
-            var n = locationIndex[supply.Location];
-            var k = commodityIndex[supply.Commodity];
+            var n = scenario.Network.IndexOf(supply.Location);
+            var k = scenario.Network.IndexOf(supply.Commodity);
             for (var t = 0; t < periods.Length; t++)
             {
                 if (!Scenario.AppliesIn(supply.Period, periods[t].Id) || !scenario.IsOpen(supply.Location, periods[t].Id)) continue;
@@ -34,14 +34,14 @@ internal static class LineExpansion
     }
 
     /// <summary>Demand lines in the periods they apply to and want tonnes in; <see cref="LineInPeriod.LocationOpen"/> says whether they can be served.</summary>
-    public static IEnumerable<LineInPeriod> Demands(Scenario scenario, IReadOnlyDictionary<LocationId, int> locationIndex, IReadOnlyDictionary<CommodityId, int> commodityIndex)
+    public static IEnumerable<LineInPeriod> Demands(Scenario scenario)
     {
         var periods = scenario.Horizon.Periods;
         for (var line = 0; line < scenario.Demands.Length; line++)
         {
             var demand = scenario.Demands[line];
-            var n = locationIndex[demand.Location];
-            var k = commodityIndex[demand.Commodity];
+            var n = scenario.Network.IndexOf(demand.Location);
+            var k = scenario.Network.IndexOf(demand.Commodity);
             for (var t = 0; t < periods.Length; t++)
             {
                 if (!Scenario.AppliesIn(demand.Period, periods[t].Id)) continue;

@@ -56,8 +56,6 @@ internal sealed class LinkingBounds
         ArgumentNullException.ThrowIfNull(scenario);
         var commodities = scenario.Network.Commodities;
         var periods = scenario.Horizon.Periods;
-        var commodityIndex = new Dictionary<Network.CommodityId, int>();
-        for (var k = 0; k < commodities.Length; k++) commodityIndex.TryAdd(commodities[k].Id, k);
         var supply = new double[commodities.Length * periods.Length];
         var demand = new double[supply.Length];
         for (var t = 0; t < periods.Length; t++)
@@ -66,13 +64,13 @@ internal sealed class LinkingBounds
             foreach (var line in scenario.Supplies)
             {
                 if (!Scenario.AppliesIn(line.Period, period.Id) || !scenario.IsOpen(line.Location, period.Id)) continue;
-                if (commodityIndex.TryGetValue(line.Commodity, out var k)) supply[(k * periods.Length) + t] += line.AnnualTonnes * period.YearFraction;
+                if (scenario.Network.TryGetCommodityIndex(line.Commodity, out var k)) supply[(k * periods.Length) + t] += line.AnnualTonnes * period.YearFraction;
             }
 
             foreach (var line in scenario.Demands)
             {
                 if (!Scenario.AppliesIn(line.Period, period.Id) || !scenario.IsOpen(line.Location, period.Id)) continue;
-                if (commodityIndex.TryGetValue(line.Commodity, out var k)) demand[(k * periods.Length) + t] += line.AnnualTonnes * period.YearFraction;
+                if (scenario.Network.TryGetCommodityIndex(line.Commodity, out var k)) demand[(k * periods.Length) + t] += line.AnnualTonnes * period.YearFraction;
             }
         }
 

@@ -70,6 +70,26 @@ public sealed class FreightNetwork : IEquatable<FreightNetwork>
         return false;
     }
 
+    /// <summary>The position of a location in <see cref="Locations"/> (the first one with a duplicated id).</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="KeyNotFoundException">No location has this id.</exception>
+    internal int IndexOf(LocationId id) =>
+        _locationIndex.TryGetValue(id, out var index) ? index : throw new KeyNotFoundException($"No location '{id}'.");
+
+    /// <summary>The position of a commodity in <see cref="Commodities"/> (the first one with a duplicated id).</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="KeyNotFoundException">No commodity has this id.</exception>
+    internal int IndexOf(CommodityId id) =>
+        _commodityIndex.TryGetValue(id, out var index) ? index : throw new KeyNotFoundException($"No commodity '{id}'.");
+
+    /// <summary>The position of a commodity in <see cref="Commodities"/>, if it is there.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="index">The index when found.</param>
+    /// <returns>Whether it was found.</returns>
+    internal bool TryGetCommodityIndex(CommodityId id, out int index) => _commodityIndex.TryGetValue(id, out index);
+
     /// <summary>Finds a route by id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="route">The route when found (the first one with a duplicated id).</param>
