@@ -205,4 +205,29 @@ public sealed class FreightPlannerTests
         Assert.Equal(0, plan.Objective);
         Assert.True(plan.Verification is { Passed: true, OptimalityCertified: true }, string.Join("; ", plan.Verification!.Findings.Select(f => f.Message)));
     }
+
+    /// <summary>
+    /// Found by AllLpEngines_AgreeOnTheOptimum: on this generated scenario (a budget of 13 beside an
+    /// optimum of 540,000) PDLP's plan overspends the budget by 2.1e-4, within PDLP's tolerances
+    /// relative to the whole problem but not the verifier's. The planner must not hand out that plan:
+    /// GLOP re-solves, the plan passes and is certified, and the report says what happened.
+    /// </summary>
+    [Fact]
+    public void Optimize_PdlpPlanTheVerifierRejects_IsReplacedByASimplexPlanAndSaysSo()
+    {
+        var scenario = Properties.ScenarioGenerator.Generate(1507145538, Properties.GeneratorSettings.LinearOnly);
+        var glop = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = SolverEngine.Glop, Appraise = AppraisalMode.Never });
+
+        var pdlp = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = SolverEngine.Pdlp, Appraise = AppraisalMode.Never, Verify = false });
+
+        Assert.Equal(SolveStatus.Optimal, pdlp.Status);
+        var plan = pdlp.GetPlanOrThrow();
+        Assert.Equal(glop.GetPlanOrThrow().Objective, plan.Objective, 1e-6 * Math.Abs(plan.Objective));
+        var verification = FreightOptimizer.Verification.PlanVerifier.Verify(scenario, plan);
+        Assert.True(verification is { Passed: true, OptimalityCertified: true }, string.Join("; ", verification.Findings.Select(f => f.Message)));
+        if (pdlp.Report.Engine == SolverEngine.Glop)
+        {
+            Assert.Contains(pdlp.Report.Notes, n => n.StartsWith("PDLP's plan did not pass the verifier", StringComparison.Ordinal));
+        }
+    }
 }
