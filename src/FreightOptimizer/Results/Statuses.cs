@@ -46,7 +46,9 @@ public enum SolverEngine
 
     /// <summary>
     /// Google's PDLP first-order method (LP only), run with tight tolerances (relative and absolute
-    /// optimality 1e-10) so that its plans verify.
+    /// optimality 1e-10) so that its plans verify. Its plans are always checked by the verifier; one
+    /// that fails (a small row beside large ones can be violated within PDLP's relative tolerances)
+    /// is replaced by GLOP's, and an infeasibility claim is confirmed by GLOP; the report says so.
     /// </summary>
     Pdlp,
 
