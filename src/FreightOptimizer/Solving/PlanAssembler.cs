@@ -42,7 +42,7 @@ internal static class PlanAssembler
             var commodity = network.Commodities[f.Commodity].Id;
             flows.Add(new RouteFlow(route.Id, commodity, periods[f.Period].Id, tonnes));
             transport += route.CostPerTonne[commodity] * tonnes;
-            network.TryGetLocationIndex(route.To, out var to);
+            var to = network.IndexOf(route.To);
             handling += network.Locations[to].HandlingCostOf(commodity) * tonnes;
             routeThroughput[(f.Route * periodCount) + f.Period] += tonnes;
             locationThroughput[(to * periodCount) + f.Period] += tonnes;

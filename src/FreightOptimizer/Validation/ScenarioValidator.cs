@@ -629,7 +629,7 @@ public static class ScenarioValidator
     /// </summary>
     private readonly record struct Site(string Parent, int Index = -1, string? MemberName = null, string? KeyName = null, int ItemIndex = -1)
     {
-        public Site Member(string name) => Index < 0 && MemberName is null ? new Site(JsonPath.Member(Parent, name)) : this with { MemberName = name };
+        public Site Member(string name) => this with { MemberName = name };
 
         public Site Key(string name) => this with { KeyName = name };
 
