@@ -143,7 +143,7 @@ static string FindDataDirectory()
     {
         if (File.Exists(Path.Combine(dir.FullName, "FreightOptimizer.sln")))
         {
-            return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "benchmarks", "network-design"));
+            return Path.Combine(dir.FullName, "benchmarks", "instances", "network-design");
         }
     }
 

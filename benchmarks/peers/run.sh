@@ -6,7 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-shared="$root/../shared/benchmarks"
+instances="$root/benchmarks/instances"
 repeats="${REPEATS:-3}"
 # The DIMACS files solve in milliseconds: best of 20 costs little, and the library's whole path needs
 # that many runs in one process before the JIT has replaced its first-tier code (best of 2 measured
@@ -59,12 +59,12 @@ min2() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
 echo "# Peers and the library, one run on $(nproc) cores, best of $repeats; $(date -u +%Y-%m-%dT%H:%MZ); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
-# 3. Min-cost flow on the shared DIMACS files: LEMON against the library's network simplex (solve
+# 3. Min-cost flow on the public DIMACS files: LEMON against the library's network simplex (solve
 #    alone, on the file's arrays) and the library's whole path (read, validate, formulate, solve,
 #    extract the plan) through the benchmarks program's `dimacs` mode.
 echo "## Min-cost flow (DIMACS), solve only unless said, ms, best of $dimacs_repeats"
 printf "%-24s %12s %12s %14s %10s %10s %10s %10s\n" instance lemon-ns lemon-cs optimum lib-solve lib/ns lib-whole overhead%
-for f in "$shared"/dimacs/*.min; do
+for f in "$instances"/dimacs/*.min; do
   out=$("$work/lemon_mcf" "$f" "$dimacs_repeats")
   ns=$(echo "$out" | awk -F'\t' '$1 == "lemon-network-simplex" { print $2 }')
   cs=$(echo "$out" | awk -F'\t' '$1 == "lemon-cost-scaling" { print $2 }')
@@ -104,8 +104,8 @@ run_lp() {
   echo "  objectives: clp $clp_obj, glpk $glpk_obj, highs-direct $(echo "$highs" | awk -F'\t' '{ print $4 }'), library glop $(echo "$glop" | awk -F'\t' '{ print $6 }') clp $(echo "$clp" | awk -F'\t' '{ print $6 }')" >&2
 }
 for name in pds grid; do
-  quiet "${bench[@]}" write-mcf-mps "$shared/multicommodity/$name" "$work/$name.mps"
-  run_lp "$name" "$work/$name.mps" "$shared/multicommodity/$name"
+  quiet "${bench[@]}" write-mcf-mps "$instances/multicommodity/$name" "$work/$name.mps"
+  run_lp "$name" "$work/$name.mps" "$instances/multicommodity/$name"
 done
 for routes in "${sizes[@]}"; do
   quiet "${bench[@]}" write-mps "$routes" "$work/corridor-$routes.mps"

@@ -13,7 +13,7 @@ namespace FreightOptimizer.Tests.Export;
 /// <summary>DIMACS files in and out, and the public instances' optima through the library.</summary>
 public sealed partial class DimacsMinCostFlowTests
 {
-    /// <summary>The files of ../shared/benchmarks/dimacs and their optima (from its README).</summary>
+    /// <summary>The files of benchmarks/instances/dimacs and their optima (from its README).</summary>
     public static TheoryData<string, long> Instances() => new()
     {
         { "netgen_8_08a", 142274536 },
@@ -27,10 +27,10 @@ public sealed partial class DimacsMinCostFlowTests
     };
 
     internal static string InstancePath(string name) =>
-        Path.GetFullPath(Path.Combine(ReadmeSnippetTests.RepositoryRoot(), "..", "shared", "benchmarks", "dimacs", name + ".min"));
+        Path.Combine(ReadmeSnippetTests.RepositoryRoot(), "benchmarks", "instances", "dimacs", name + ".min");
 
     [Fact]
-    public void Instances_ListEveryFileOfTheSharedFolder()
+    public void Instances_ListEveryFileOfTheInstanceFolder()
     {
         var folder = Path.GetDirectoryName(InstancePath("x"))!;
         var files = Directory.GetFiles(folder, "*.min").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace FreightOptimizer.Tests.Instances;
 
 /// <summary>
 /// Reads a linear multicommodity min-cost-flow instance in Mnetgen format (<c>.nod</c>, <c>.arc</c>,
-/// <c>.sup</c>, <c>.mut</c>; ../shared/benchmarks/README.md) into a one-period scenario whose optimum
+/// <c>.sup</c>, <c>.mut</c>; benchmarks/instances/README.md) into a one-period scenario whose optimum
 /// is the instance's LP optimum.
 /// </summary>
 /// <remarks>

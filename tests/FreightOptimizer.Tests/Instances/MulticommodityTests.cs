@@ -6,12 +6,12 @@ using FreightOptimizer.Validation;
 namespace FreightOptimizer.Tests.Instances;
 
 /// <summary>
-/// The public multicommodity instances (../shared/benchmarks/multicommodity) through the LP engine:
+/// The public multicommodity instances (benchmarks/instances/multicommodity) through the LP engine:
 /// the listed optima, computed by nobody in this project, to 1e-9 relative.
 /// </summary>
 public sealed class MulticommodityTests
 {
-    public static string InstanceDirectory => Path.GetFullPath(Path.Combine(ReadmeSnippetTests.RepositoryRoot(), "..", "shared", "benchmarks", "multicommodity"));
+    public static string InstanceDirectory => Path.Combine(ReadmeSnippetTests.RepositoryRoot(), "benchmarks", "instances", "multicommodity");
 
     [Theory]
     [InlineData("pds", 29083930523.0, 11, 126, 372, 87)]

@@ -1,7 +1,7 @@
 namespace FreightOptimizer.Tests.Serialization;
 
 /// <summary>
-/// Where the public Canad network-design instances live: ../shared/benchmarks/network-design beside
+/// Where the public Canad network-design instances live: benchmarks/instances/network-design in
 /// the repository (found by walking up from the test binaries to FreightOptimizer.sln), with the
 /// MIP optima listed in that folder's README.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class NetworkDesignInstances
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "FreightOptimizer.sln")))
             {
-                return System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "benchmarks", "network-design"));
+                return System.IO.Path.Combine(dir.FullName, "benchmarks", "instances", "network-design");
             }
         }
 

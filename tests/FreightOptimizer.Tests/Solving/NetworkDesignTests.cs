@@ -9,7 +9,7 @@ namespace FreightOptimizer.Tests.Solving;
 
 /// <summary>
 /// The public Canad fixed-charge network-design instances through the library, at gap 0, against the
-/// MIP optima of ../shared/benchmarks/network-design/README.md (nobody in this project computed them).
+/// MIP optima of benchmarks/instances/README.md (nobody in this project computed them).
 /// </summary>
 public sealed class NetworkDesignTests(ITestOutputHelper output)
 {
