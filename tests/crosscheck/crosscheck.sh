@@ -35,7 +35,7 @@ else
     if [ "${WIDE:-0}" != 0 ]; then
         python3 "$HERE/make_random_scenarios.py" --wide --count "$WIDE" --seed "$SEED" --out "$WORK/random" >&2
     fi
-    FILES=("$ROOT/samples/data/russia-china-2023.json")
+    FILES=("$ROOT/src/FreightOptimizer/Corridors/russia-china-2023.json")
     shopt -s nullglob
     FILES+=("$HERE"/probes/*.json "$HERE"/cases/*.json)
     FILES+=("$WORK"/random/*.json)

@@ -32,7 +32,7 @@ if [ "$#" -gt 0 ]; then
     FILES=("$@")
 else
     # The corridor as an LP too (no investments, no budget), so that Clp, which has no integers, reads it.
-    python3 - "$ROOT/samples/data/russia-china-2023.json" "$WORK/russia-china-2023-lp.json" <<'EOF'
+    python3 - "$ROOT/src/FreightOptimizer/Corridors/russia-china-2023.json" "$WORK/russia-china-2023-lp.json" <<'EOF'
 import json, sys
 scenario = json.load(open(sys.argv[1], encoding="utf-8"))
 scenario.pop("investments", None)
@@ -40,7 +40,7 @@ scenario.pop("budget", None)
 scenario["name"] = scenario.get("name", "") + " (no investments)"
 json.dump(scenario, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 EOF
-    FILES=("$ROOT/samples/data/russia-china-2023.json" "$WORK/russia-china-2023-lp.json")
+    FILES=("$ROOT/src/FreightOptimizer/Corridors/russia-china-2023.json" "$WORK/russia-china-2023-lp.json")
     shopt -s nullglob
     FILES+=("$HERE"/probes/*.json)
 fi
