@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FreightOptimizer.Corridors;
 using FreightOptimizer.Serialization;
 using FreightOptimizer.Tests.Readme;
@@ -8,12 +9,15 @@ namespace FreightOptimizer.Tests.Corridors;
 /// <summary>
 /// The built-in corridor is one file, src/FreightOptimizer/Corridors/russia-china-2023.json, embedded in the
 /// library: it must read cleanly, be exactly what <see cref="RussiaChinaCorridor"/> returns, stay in the
-/// writer's canonical form so that a change to it is a readable diff, and give every entity a source.
+/// writer's canonical form so that a change to it is a readable diff, and give every entity a source
+/// whose citations resolve in docs/corridor.md.
 /// </summary>
-public sealed class RussiaChinaCorridorFileTests
+public sealed partial class RussiaChinaCorridorFileTests
 {
     private static string DataFile =>
         Path.Combine(ReadmeSnippetTests.RepositoryRoot(), "src", "FreightOptimizer", "Corridors", "russia-china-2023.json");
+
+    private static string CorridorDoc => Path.Combine(ReadmeSnippetTests.RepositoryRoot(), "docs", "corridor.md");
 
     [Fact]
     public void File_ReadsWithoutErrorsOrWarnings()
@@ -86,6 +90,23 @@ public sealed class RussiaChinaCorridorFileTests
     }
 
     [Fact]
+    public void Citations_ResolveInTheCorridorDocument()
+    {
+        var doc = File.ReadAllText(CorridorDoc);
+        var sections = SectionHeading().Matches(doc).Select(m => m.Groups[1].Value).ToHashSet();
+        var listed = SourceRow().Matches(doc).Select(m => m.Groups[1].Value).ToHashSet();
+        var file = File.ReadAllText(DataFile);
+
+        Assert.Contains("docs/corridor.md", RussiaChinaCorridor.Build().Source, StringComparison.Ordinal);
+        var cited = SectionCitation().Matches(file).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Contains("6", cited);
+        Assert.All(cited, section => Assert.True(sections.Contains(section), $"§{section} is cited but docs/corridor.md has no such section"));
+        var sources = SourceId().Matches(file).Concat(SourceId().Matches(doc)).Select(m => m.Value).ToHashSet();
+        Assert.Contains("S57", sources);
+        Assert.All(sources, id => Assert.True(listed.Contains(id), $"{id} is cited but not listed in docs/corridor.md §11"));
+    }
+
+    [Fact]
     public void PublicIds_NameEntitiesOfTheFile()
     {
         var scenario = RussiaChinaCorridor.Build();
@@ -116,4 +137,20 @@ public sealed class RussiaChinaCorridorFileTests
 
         Assert.Contains(RussiaChinaCorridor.ResourceName, ex.Message, StringComparison.Ordinal);
     }
+
+    // "### §5.1 Russian rail" → 5.1
+    [GeneratedRegex(@"^#+ §(\d+(?:\.\d+)*) ", RegexOptions.Multiline)]
+    private static partial Regex SectionHeading();
+
+    // "| S57 | title | URL |" → S57
+    [GeneratedRegex(@"^\| (S[0-9A-Za-z-]+) \|", RegexOptions.Multiline)]
+    private static partial Regex SourceRow();
+
+    // Every § in the file cites docs/corridor.md, also when it follows another ("corridor.md §2.2, §3").
+    [GeneratedRegex(@"§(\d+(?:\.\d+)*)")]
+    private static partial Regex SectionCitation();
+
+    // S57, S8b, S-cj; not the S of a word.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])S(?:\d+b?|-[a-z]+)(?![A-Za-z0-9])")]
+    private static partial Regex SourceId();
 }
