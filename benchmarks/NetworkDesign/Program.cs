@@ -9,7 +9,7 @@ using FreightOptimizer.Serialization;
 using FreightOptimizer.Solving;
 using HighsDirect = Google.OrTools.ModelBuilder;
 
-// Network design (issue 4): the library at gap 0 on every Canad .dow instance, with SCIP and HiGHS,
+// Network design: the library at gap 0 on every Canad .dow instance, with SCIP and HiGHS,
 // with and without linking inequalities, against OR-Tools' bundled HiGHS solving the strong
 // formulation (the library's model with linking inequalities, exported as MPS) directly.
 //

@@ -20,8 +20,9 @@ internal sealed record CommandLine
                                [--export-mps FILE] [--export-lp FILE]
 
           --scenario FILE       a scenario file of format v1 (default: the built-in Russia–China corridor)
-          --out DIR             write plan.json (SCENARIO-FORMAT.md) into DIR, whatever the status
-          --engine NAME         Auto (default), Glop, Clp, Pdlp, Highs or Scip
+          --out DIR             write plan.json (docs/plan-format.md) into DIR, whatever the status
+          --engine NAME         Auto (default), NetworkFlow, OrToolsMinCostFlow, Glop, Clp, Pdlp, Highs
+                                or Scip (docs/engines.md)
           --time-limit SECONDS  stop the solver after this many seconds, keeping its best plan
           --appraise            appraise every investment option even when there are more than 20
                                 (one re-solve each; done by default up to 20)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write small random scenario files (format v1) that are valid per SCENARIO-FORMAT.md's strictness rules.
+"""Write small random scenario files (format v1) that are valid per the strictness rules of docs/scenario-format.md.
 
 Usage: make_random_scenarios.py --count 60 --seed 1 --out DIR
 

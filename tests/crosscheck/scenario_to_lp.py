@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Write the optimisation model of a FreightOptimizer scenario file (format v1) in CPLEX LP format.
 
-Written from SCENARIO-FORMAT.md alone (and DESIGN.md §3-§4), not from the library's code, so that
-an exact MIP solver (GLPK) can check the library's optimum against an independent reading.
+Written from the format's text alone (docs/scenario-format.md, and the model of docs/design.md),
+not from the library's code, so that an exact MIP solver (GLPK) can check the library's optimum
+against an independent reading.
 
 Usage: scenario_to_lp.py SCENARIO.json OUT.lp [--map OUT.map.json]
 

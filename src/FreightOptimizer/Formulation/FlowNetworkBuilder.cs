@@ -22,7 +22,7 @@ internal enum FlowArcKind : byte
 }
 
 /// <summary>
-/// A single-commodity min-cost-flow network equivalent to a scenario's LP (DESIGN.md §4), in tonnes
+/// A single-commodity min-cost-flow network equivalent to a scenario's LP (docs/design.md, "The model"), in tonnes
 /// and money per tonne, before integer scaling. <see cref="Map"/> is the same kind of index map the LP
 /// builder returns, so <c>PlanAssembler</c> maps the flows back unchanged: arc j with a variable
 /// stands for variable <see cref="ArcVariable"/>[j] of the map, balance row r has the nodes

@@ -70,7 +70,7 @@ internal sealed class FreightModel
     public required int BudgetRow { get; init; }
 
     /// <summary>
-    /// Rows 0 … PlainRowCount − 1 are the plain model of DESIGN.md §4; rows after them are the strong
+    /// Rows 0 … PlainRowCount − 1 are the plain model (docs/design.md, "The model"); rows after them are the strong
     /// linking inequalities, valid for the optimum only, and left out of the LP that prices a plan.
     /// </summary>
     public required int PlainRowCount { get; init; }

@@ -7,9 +7,10 @@ using FreightOptimizer.Scenarios;
 namespace FreightOptimizer.Formulation;
 
 /// <summary>
-/// Formulates DESIGN.md §4 for a validated scenario: variables only where a flow can exist, flow
-/// balance, shared route and location capacities, minimum flows, unmet demand, investments with lead
-/// times, budget, exclusive groups and prerequisites. Stateless: one call, one model.
+/// Formulates the model of docs/design.md ("The model") for a validated scenario: variables only
+/// where a flow can exist, flow balance, shared route and location capacities, minimum flows, unmet
+/// demand, investments with lead times, budget, exclusive groups and prerequisites. Stateless: one
+/// call, one model.
 /// </summary>
 internal sealed class FreightModelBuilder
 {

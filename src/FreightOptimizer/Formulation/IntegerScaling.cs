@@ -23,8 +23,8 @@ internal sealed class IntegerNetwork
 }
 
 /// <summary>
-/// The integer scaling policy of the network-flow engines (DESIGN.md §5): the only way a float
-/// reaches them.
+/// The integer scaling policy of the network-flow engines (docs/engines.md, "Integer scaling"): the
+/// only way a float reaches them.
 /// </summary>
 /// <remarks>
 /// <para>

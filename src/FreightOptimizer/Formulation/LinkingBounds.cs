@@ -4,7 +4,7 @@ namespace FreightOptimizer.Formulation;
 
 /// <summary>
 /// The one place where the bounds of the strong linking inequalities are derived from the data
-/// (issue 4; the x_k ≤ min(d_k, u)·y of fixed-charge network design, generalised). Every number the
+/// (the x_k ≤ min(d_k, u)·y of fixed-charge network design, generalised to every kind of option). Every number the
 /// inequalities use comes from here, in tonnes of one period.
 /// </summary>
 /// <remarks>
@@ -32,7 +32,7 @@ namespace FreightOptimizer.Formulation;
 /// Each is at least min(r, a_i·y_i), and min(r, ·) is subadditive, so the right-hand side is at least
 /// min(r, B + Σ a_i·y_i): an optimal plan without cycles satisfies every row. The rows are therefore
 /// valid for the optimum, not for every feasible plan: they may cut off plans with pointless cycles,
-/// which is why prices come from the plain model (DESIGN.md §4), never from one with these rows.
+/// which is why prices come from the plain model (docs/design.md, "The model"), never from one with these rows.
 /// </para>
 /// <para>
 /// A row is only worth adding when the reach truncates something: r &lt; B + Σ a_i·M_i. Otherwise it

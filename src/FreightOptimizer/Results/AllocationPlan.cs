@@ -83,7 +83,7 @@ public sealed record CapacityPrice(RouteId? Route, LocationId? Location, PeriodI
 public sealed record MinimumFlowPrice(RouteId Route, PeriodId Period, double PerTonne);
 
 /// <summary>
-/// Marginal values of the plan, defined by their meaning (SCENARIO-FORMAT.md), whatever the
+/// Marginal values of the plan, defined by their meaning (docs/plan-format.md, "Prices"), whatever the
 /// solver's sign convention. For a plan with integer decisions they are those of the LP with the
 /// decisions fixed.
 /// </summary>

@@ -98,7 +98,7 @@ public sealed record Scenario
     /// <summary>
     /// Whether a flow of <paramref name="commodity"/> can exist on <paramref name="route"/> in
     /// <paramref name="period"/>: the route carries it, the route and both ends are open, and both
-    /// ends handle it (SCENARIO-FORMAT.md, routes).
+    /// ends handle it (docs/scenario-format.md, "Routes").
     /// </summary>
     /// <param name="route">The route.</param>
     /// <param name="commodity">The commodity.</param>

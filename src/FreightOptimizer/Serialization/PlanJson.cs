@@ -10,9 +10,10 @@ using FreightOptimizer.Validation;
 namespace FreightOptimizer.Serialization;
 
 /// <summary>
-/// Writes an <see cref="OptimizationResult"/> to plan JSON, format version 1 (SCENARIO-FORMAT.md,
-/// "Plan"), and reads plan files back. Field names are camelCase; numbers are written in their
-/// shortest round-trip form, so a plan read back equals the plan written.
+/// Writes an <see cref="OptimizationResult"/> to plan JSON, format version 1 (docs/plan-format.md;
+/// its JSON Schema is plan.schema.json beside this file), and reads plan files back. Field names are
+/// camelCase; numbers are written in their shortest round-trip form, so a plan read back equals the
+/// plan written.
 /// </summary>
 /// <remarks>
 /// A plan exists exactly when <c>flows</c> is present; without a plan only <c>formatVersion</c>,
@@ -210,7 +211,7 @@ public static class PlanJson
         w.WriteEndObject();
     }
 
-    // ---- appraisal and explanation (issue 4): written only when present -----------------------
+    // ---- appraisal and explanation: written only when the result has them ---------------------
 
     private static void WriteAppraisal(Utf8JsonWriter w, ImmutableArray<OptionAppraisal> appraisal)
     {

@@ -7,7 +7,7 @@ using FreightOptimizer.Validation;
 namespace FreightOptimizer.Serialization;
 
 /// <summary>
-/// Reads and writes scenarios in JSON format version 1 (SCENARIO-FORMAT.md). Reading is strict:
+/// Reads and writes scenarios in JSON format version 1 (docs/scenario-format.md). Reading is strict:
 /// malformed JSON, unknown fields, missing or mistyped fields, non-finite numbers, unknown enum
 /// names and every semantic rule of <see cref="ScenarioValidator"/> are reported together, each with
 /// its JSON path, in one <see cref="FreightValidationException"/>. Warnings never stop a read; get

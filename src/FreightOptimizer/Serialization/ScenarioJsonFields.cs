@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace FreightOptimizer.Serialization;
 
 /// <summary>
-/// The field names of scenario format v1, object by object: the one list the reader checks against,
-/// the writer follows, and the schema test compares with <c>scenario.schema.json</c>.
+/// The field names of scenario format v1 (docs/scenario-format.md), object by object: the one list the
+/// reader checks against and the writer follows. <c>scenario.schema.json</c> names the same fields; the
+/// schema tests validate every scenario file and example against it.
 /// </summary>
 internal static class ScenarioJsonFields
 {

@@ -7,7 +7,7 @@ using FreightOptimizer.Scenarios;
 namespace FreightOptimizer.Serialization;
 
 /// <summary>
-/// Writes scenario format v1 canonically: camelCase fields in the order of SCENARIO-FORMAT.md,
+/// Writes scenario format v1 (docs/scenario-format.md) canonically: camelCase fields in one fixed order,
 /// nulls and defaults that read back the same left out, numbers in their shortest round-trip form,
 /// provenance kept, availability inside its location or route. Map keys follow the order of the
 /// commodities (costs) or periods (availability), so the same scenario always gives the same text.

@@ -5,7 +5,10 @@ using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Solving;
 
-/// <summary>The public entry point and what follows one solve: the explanation of an infeasible scenario and the appraisal of every option (issue 4).</summary>
+/// <summary>
+/// The public entry point and what follows one solve: the explanation of an infeasible scenario and
+/// the appraisal of every option.
+/// </summary>
 public static partial class FreightPlanner
 {
     /// <summary>

@@ -110,7 +110,7 @@ public static partial class FreightPlanner
             // fixed at their values) with GLOP. Any optimal dual of that LP is complementary to any
             // optimal primal, so GLOP's prices certify the plan.
             // The pricing LP is the plain model: linking inequalities are valid for the optimum only,
-            // and prices must be those of SCENARIO-FORMAT.md's rows.
+            // and prices must be those of the plain model's rows (docs/plan-format.md, "Prices").
             var pricingProblem = mip ? model.Problem.WithIntegersFixed(values, model.PlainRowCount) : model.Problem;
             var priced = OrToolsSolver.Solve(pricingProblem, SolverEngine.Glop, new SolveOptions(), CancellationToken.None);
             report = report with { SolveTime = report.SolveTime + priced.WallTime };
@@ -183,7 +183,7 @@ public static partial class FreightPlanner
 
     /// <summary>
     /// Resolves <see cref="LinkingInequalities.Auto"/> by engine, as measured on the Canad
-    /// instances (benchmarks/README.md, "Network design (issue 4)"): they make HiGHS faster (about 2×
+    /// instances (benchmarks/README.md, "Network design (fixed-charge instances)"): they make HiGHS faster (about 2×
     /// on c25_100_10_F_L_5 and r01.5) and SCIP slower (about 1.5× on c25_100_10_F_L_5, 3× on r01.5),
     /// so Auto adds them for HiGHS only. A model without integer decisions never gets them.
     /// </summary>

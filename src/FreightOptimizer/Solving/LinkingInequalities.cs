@@ -17,6 +17,6 @@ public enum LinkingInequalities
     /// <summary>Add them to every model with integer decisions.</summary>
     On,
 
-    /// <summary>Never add them: the plain formulation of DESIGN.md §4.</summary>
+    /// <summary>Never add them: the plain formulation (docs/design.md, "The model").</summary>
     Off,
 }

@@ -41,7 +41,7 @@ public sealed class SolveOptions
     /// <value>Default true.</value>
     public bool Verify { get; set; } = true;
 
-    // ---- analysis after the solve (issue 4) ----
+    // ---- analysis after the solve: appraisal of the options, re-solves in parallel ----
 
     /// <summary>Whether to appraise every investment option after an optimal solve (one re-solve per option).</summary>
     /// <value>Default <see cref="AppraisalMode.Auto"/>: appraise when the scenario has at most 20 options.</value>

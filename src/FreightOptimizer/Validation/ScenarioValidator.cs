@@ -8,8 +8,9 @@ using FreightOptimizer.Scenarios;
 namespace FreightOptimizer.Validation;
 
 /// <summary>
-/// Checks a scenario against every rule of the scenario format (SCENARIO-FORMAT.md, "Fields" and
-/// "Strictness"), whether it was built in code or read from JSON, and reports every problem at once.
+/// Checks a scenario against every rule of the scenario format (docs/scenario-format.md, the field
+/// tables and "Strictness"), whether it was built in code or read from JSON, and reports every
+/// problem at once.
 /// </summary>
 /// <remarks>
 /// Paths are JSON paths by array index (<c>$.routes[3].costPerTonne.coal</c>). A scenario keeps its

@@ -5,17 +5,17 @@ namespace FreightOptimizer.Verification;
 
 /// <summary>
 /// Checks an allocation plan against its scenario alone, without trusting the code that made it:
-/// every constraint of the model (DESIGN.md §4), the objective recomputed part by part, and the
+/// every constraint of the model (docs/design.md, "The model"), the objective recomputed part by part, and the
 /// plan's prices as a certificate of optimality (dual feasibility, complementary slackness and a
 /// zero duality gap). For a plan with integer decisions the certificate is for the LP with those
 /// decisions fixed at the plan's units.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The verifier knows the model only from SCENARIO-FORMAT.md; it never uses the formulation or the
-/// solver. Supply and unmet demand are reported per location, commodity and period; where several
-/// lines share them, the verifier splits them greedily, cheapest supply and lowest penalty first, as
-/// any optimum does. At a closed location nothing is served, so its whole demand is unmet.
+/// The verifier knows the model only from its definition (docs/design.md, "The model", and
+/// docs/scenario-format.md); it never uses the formulation or the solver. Supply and unmet demand
+/// are reported per location, commodity and period; where several lines share them, the verifier
+/// splits them greedily, cheapest supply and lowest penalty first, as any optimum does. At a closed location nothing is served, so its whole demand is unmet.
 /// </para>
 /// <para>
 /// The work is linear in the size of the plan and the scenario: every lookup goes through

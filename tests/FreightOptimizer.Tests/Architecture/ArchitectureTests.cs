@@ -4,7 +4,7 @@ using NetArchTest.Rules;
 
 namespace FreightOptimizer.Tests.Architecture;
 
-/// <summary>The dependency rules of DESIGN.md §2, enforced on the compiled library.</summary>
+/// <summary>The dependency rules of docs/design.md ("The library's folders"), enforced on the compiled library.</summary>
 public sealed class ArchitectureTests
 {
     private static readonly Assembly Library = typeof(FreightPlanner).Assembly;
@@ -13,7 +13,7 @@ public sealed class ArchitectureTests
 
     public static TheoryData<string, string> ForbiddenDependencies()
     {
-        // Folders in DESIGN.md's order; a folder may use only folders above it.
+        // Folders in the order of docs/design.md's table; a folder may use only folders above it.
         var rules = new TheoryData<string, string>
         {
             { "Verification", "FreightOptimizer.Formulation" },

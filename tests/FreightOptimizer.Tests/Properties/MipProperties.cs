@@ -9,7 +9,7 @@ using static FreightOptimizer.Tests.Properties.SolveHelpers;
 
 namespace FreightOptimizer.Tests.Properties;
 
-/// <summary>Invariants of the MIP (issue 4) over random valid scenarios (ScenarioGenerator).</summary>
+/// <summary>Invariants of the MIP (investment options, groups, prerequisites, budget) over random valid scenarios (ScenarioGenerator).</summary>
 public sealed class MipProperties
 {
     private static OptimizationResult Solve(Scenario scenario, LinkingInequalities linking) =>

@@ -5,8 +5,9 @@ namespace FreightOptimizer.Tests.Serialization;
 internal static class ScenarioJsonSamples
 {
     /// <summary>
-    /// The example of SCENARIO-FORMAT.md, completed so that every reference resolves: the oil and
-    /// chemicals commodities, the Kuzbass origin, the Harbin market and a Zabaikalsk–Harbin route are added.
+    /// A small corridor that uses nearly every field of format v1 (docs/scenario-format.md), with every
+    /// reference resolving: coal, oil and chemicals; the Kuzbass origin, the Zabaikalsk crossing with a
+    /// winter derating, the Harbin market; a priced route per leg, supply, demand and an investment.
     /// </summary>
     public const string FormatExample = """
         {

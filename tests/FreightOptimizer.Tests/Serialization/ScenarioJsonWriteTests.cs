@@ -45,7 +45,7 @@ public sealed class ScenarioJsonWriteTests
             .WithName("Russia–China corridor")
             .WithCurrency("CNY")
             .WithDiscountRate(0.1)
-            .WithProvenance("corridor-facts.md", text)
+            .WithProvenance("docs/corridor.md", text)
             .AddPeriod(new Period("summer", 0.5) { Source = "season", Notes = "May–Oct" })
             .AddPeriod("winter", 0.5)
             .SetAvailability((LocationId)"RU_ZABAIKALSK", "winter", 0.9)
