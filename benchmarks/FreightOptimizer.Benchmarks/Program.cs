@@ -39,15 +39,15 @@ switch (mode)
         return Modes.Scale(Int(1, 1_000_000), Engine(2));
     case "write-mps":
         // write-mps ROUTES FILE: the synthetic corridor's model in solver units, for outside solvers.
-        ModelExport.WriteMps(SyntheticCorridor.Generate(Int(1, 10_000)), args[2], new ModelExportOptions { Units = ModelUnits.Solver });
+        ModelExport.WriteMpsFile(SyntheticCorridor.Generate(Int(1, 10_000)), args[2], new ModelExportOptions { Units = ModelUnits.Solver });
         return 0;
     case "write-dimacs":
         // write-dimacs ROUTES FILE: a one-commodity synthetic corridor as the DIMACS network the network-flow engine solves.
-        DimacsMinCostFlow.Write(SyntheticCorridor.Generate(Int(1, 10_000), commodities: 1), args[2]);
+        DimacsMinCostFlow.WriteFile(SyntheticCorridor.Generate(Int(1, 10_000), commodities: 1), args[2]);
         return 0;
     case "write-mcf-mps":
         // write-mcf-mps INSTANCE_BASE FILE: a Mnetgen instance's model (scenario units) for outside solvers.
-        ModelExport.WriteMps(MnetgenReader.Read(args[1]).Scenario, args[2]);
+        ModelExport.WriteMpsFile(MnetgenReader.Read(args[1]).Scenario, args[2]);
         return 0;
     case "mps-direct":
         // mps-direct FILE [ENGINE] [REPEATS] [SOLVER_PARAMETERS]: OR-Tools reads the file and solves it, nothing of ours in between; best solve time.
@@ -255,7 +255,7 @@ internal static class Modes
         for (var i = 0; i < repeats + 1; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            var dimacs = DimacsMinCostFlow.Read(path);
+            var dimacs = DimacsMinCostFlow.ReadFile(path);
             var result = FreightOptimizer.Solving.FreightPlanner.Optimize(dimacs.Scenario, options);
             var whole = Stopwatch.GetElapsedTime(start);
             wholeObjective = result.GetPlanOrThrow().Objective + dimacs.ObjectiveOffset;

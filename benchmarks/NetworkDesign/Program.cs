@@ -43,7 +43,7 @@ var known = new Dictionary<string, double?>(StringComparer.Ordinal)
 };
 
 // Warm up: the first solve pays for JIT compilation and loading the native library.
-FreightPlanner.Optimize(NetworkDesignDow.Read(Path.Combine(dataDir, "r01.1.dow")));
+FreightPlanner.Optimize(NetworkDesignDow.ReadFile(Path.Combine(dataDir, "r01.1.dow")));
 
 var table = new StringBuilder();
 table.AppendLine("| instance | optimum found | SCIP plain | SCIP linking | HiGHS plain | HiGHS linking | HiGHS direct (strong MPS) | default (again) | default ÷ direct (CPU) |");
@@ -51,7 +51,7 @@ table.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (name, optimum) in known)
 {
     if (only is not null && name != only) continue;
-    var scenario = NetworkDesignDow.Read(Path.Combine(dataDir, name + ".dow"));
+    var scenario = NetworkDesignDow.ReadFile(Path.Combine(dataDir, name + ".dow"));
     var mps = Path.Combine(outDir, name + ".strong.mps");
     var strong = FreightModelBuilder.Build(scenario, linkingInequalities: true);
     File.WriteAllText(mps, MpsWriter.ToText(strong.Problem));

@@ -59,8 +59,8 @@ catch (UnauthorizedAccessException ex)
 // The formulated model for other solvers, when asked (the scenario is validated on the way).
 foreach (var (path, write) in new (string?, Action<Scenario, string>)[]
 {
-    (command.ExportMpsFile, (s, p) => ModelExport.WriteMps(s, p)),
-    (command.ExportLpFile, (s, p) => ModelExport.WriteLp(s, p)),
+    (command.ExportMpsFile, (s, p) => ModelExport.WriteMpsFile(s, p)),
+    (command.ExportLpFile, (s, p) => ModelExport.WriteLpFile(s, p)),
 })
 {
     if (path is null) continue;

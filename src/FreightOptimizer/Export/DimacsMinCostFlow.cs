@@ -54,14 +54,26 @@ public static class DimacsMinCostFlow
     private const double Exact = 9007199254740992; // 2^53: doubles hold every whole number up to here
 
     /// <summary>Reads a DIMACS file as a scenario.</summary>
-    /// <param name="path">The file.</param>
+    /// <param name="path">The file; its name (without extension) becomes the scenario's name.</param>
     /// <returns>The scenario and the objective offset of its lower bounds.</returns>
     /// <exception cref="FreightValidationException">The file is malformed; every bad line is named.</exception>
-    public static DimacsScenario Read(string path)
+    public static DimacsScenario ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = File.OpenText(path);
         return Read(reader, Path.GetFileNameWithoutExtension(path));
+    }
+
+    /// <summary>Reads DIMACS text as a scenario.</summary>
+    /// <param name="text">The text of a DIMACS file.</param>
+    /// <param name="name">The scenario's name, or null.</param>
+    /// <returns>The scenario and the objective offset of its lower bounds.</returns>
+    /// <exception cref="FreightValidationException">The text is malformed; every bad line is named.</exception>
+    public static DimacsScenario Read(string text, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var reader = new StringReader(text);
+        return Read(reader, name);
     }
 
     /// <summary>Reads DIMACS text as a scenario.</summary>
@@ -164,11 +176,23 @@ public static class DimacsMinCostFlow
     /// <param name="scenario">The scenario.</param>
     /// <param name="path">The file.</param>
     /// <exception cref="ArgumentException">The scenario is not one a min-cost flow solves exactly, or its numbers do not scale to integers exactly.</exception>
-    public static void Write(Scenario scenario, string path)
+    public static void WriteFile(Scenario scenario, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         Write(scenario, writer);
+    }
+
+    /// <summary>A one-commodity scenario as DIMACS text (see <see cref="Write(Scenario, TextWriter)"/>).</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>The DIMACS text.</returns>
+    /// <exception cref="ArgumentException">The scenario is not one a min-cost flow solves exactly, or its numbers do not scale to integers exactly.</exception>
+    /// <exception cref="FreightValidationException">The scenario is invalid.</exception>
+    public static string Write(Scenario scenario)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(scenario, writer);
+        return writer.ToString();
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public static class ModelExport
     /// <param name="options">The units; null for the defaults.</param>
     /// <returns>The MPS text, starting with comment lines that name the scenario and the units.</returns>
     /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
-    public static string ToMps(Scenario scenario, ModelExportOptions? options = null) =>
+    public static string WriteMps(Scenario scenario, ModelExportOptions? options = null) =>
         ToText(scenario, options, MpsWriter.Write, "*");
 
     /// <summary>The scenario's model as CPLEX LP text.</summary>
@@ -57,7 +57,7 @@ public static class ModelExport
     /// <param name="options">The units; null for the defaults.</param>
     /// <returns>The LP text, starting with comment lines that name the scenario and the units.</returns>
     /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
-    public static string ToLp(Scenario scenario, ModelExportOptions? options = null) =>
+    public static string WriteLp(Scenario scenario, ModelExportOptions? options = null) =>
         ToText(scenario, options, LpWriter.Write, "\\");
 
     /// <summary>Writes the scenario's model to an MPS file.</summary>
@@ -65,7 +65,7 @@ public static class ModelExport
     /// <param name="path">The file to write (replaced if it exists).</param>
     /// <param name="options">The units; null for the defaults.</param>
     /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
-    public static void WriteMps(Scenario scenario, string path, ModelExportOptions? options = null) =>
+    public static void WriteMpsFile(Scenario scenario, string path, ModelExportOptions? options = null) =>
         ToFile(scenario, path, options, MpsWriter.Write, "*");
 
     /// <summary>Writes the scenario's model to an LP file.</summary>
@@ -73,7 +73,7 @@ public static class ModelExport
     /// <param name="path">The file to write (replaced if it exists).</param>
     /// <param name="options">The units; null for the defaults.</param>
     /// <exception cref="FreightValidationException">The scenario is invalid; every issue is listed.</exception>
-    public static void WriteLp(Scenario scenario, string path, ModelExportOptions? options = null) =>
+    public static void WriteLpFile(Scenario scenario, string path, ModelExportOptions? options = null) =>
         ToFile(scenario, path, options, LpWriter.Write, "\\");
 
     private static string ToText(Scenario scenario, ModelExportOptions? options, Action<LinearProblem, TextWriter> write, string comment)

@@ -44,10 +44,10 @@ public static class NetworkDesignDow
     /// <param name="path">The file path; its name (without extension) becomes the scenario's name.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="FreightValidationException">The file has errors; each names its line.</exception>
-    public static Scenario Read(string path)
+    public static Scenario ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path));
+        return Read(File.ReadAllText(path), Path.GetFileNameWithoutExtension(path));
     }
 
     /// <summary>Reads <c>.dow</c> text.</summary>
@@ -55,7 +55,7 @@ public static class NetworkDesignDow
     /// <param name="name">The scenario's name, or null.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="FreightValidationException">The text has errors; each names its line.</exception>
-    public static Scenario Parse(string text, string? name = null)
+    public static Scenario Read(string text, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var reader = new Reader(text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray());

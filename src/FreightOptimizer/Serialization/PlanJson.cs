@@ -52,12 +52,12 @@ public static class PlanJson
     }
 
     /// <summary>Writes a result as plan JSON to a file (UTF-8, no byte-order mark).</summary>
-    /// <param name="path">The file to create or overwrite.</param>
     /// <param name="result">The result of a solve.</param>
+    /// <param name="path">The file to create or overwrite.</param>
     /// <param name="scenarioName">The scenario's name, or null to use the plan's.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="result"/> is null.</exception>
     /// <exception cref="ArgumentException">A number in the plan is NaN or infinite.</exception>
-    public static void WriteFile(string path, OptimizationResult result, string? scenarioName = null)
+    public static void WriteFile(OptimizationResult result, string path, string? scenarioName = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         File.WriteAllText(path, Write(result, scenarioName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));

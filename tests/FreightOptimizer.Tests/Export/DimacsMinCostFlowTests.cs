@@ -64,7 +64,7 @@ public sealed partial class DimacsMinCostFlowTests
 
     private static void AssertOptimum(string name, long optimum, SolverEngine engine)
     {
-        var dimacs = DimacsMinCostFlow.Read(InstancePath(name));
+        var dimacs = DimacsMinCostFlow.ReadFile(InstancePath(name));
 
         var result = FreightPlanner.Optimize(dimacs.Scenario, new SolveOptions { Engine = engine });
 

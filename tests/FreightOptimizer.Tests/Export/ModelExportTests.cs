@@ -31,7 +31,7 @@ public sealed class ModelExportTests : IDisposable
     {
         var scenario = RussiaChinaCorridor.Scenario;
         var file = Path("corridor.mps");
-        ModelExport.WriteMps(scenario, file);
+        ModelExport.WriteMpsFile(scenario, file);
 
         var engine = scenario.HasIntegerDecisions ? SolverEngine.Scip : SolverEngine.Glop;
         var fromFile = OrToolsModelFiles.SolveFile(file, engine);
@@ -44,7 +44,7 @@ public sealed class ModelExportTests : IDisposable
     [Fact]
     public void ToMps_Corridor_IsTheFormulatedModelExactly()
     {
-        var mps = ModelExport.ToMps(RussiaChinaCorridor.Scenario);
+        var mps = ModelExport.WriteMps(RussiaChinaCorridor.Scenario);
         var model = FreightModelBuilder.Build(RussiaChinaCorridor.Scenario, ModelScaling.Identity);
 
         Assert.Empty(ModelFileChecks.MpsAsReadByOrTools(model.Problem, mps));
@@ -56,7 +56,7 @@ public sealed class ModelExportTests : IDisposable
         // OR-Tools cannot read the CPLEX LP format; a strict reader of the format reads it back, and
         // tests/crosscheck/export_check.sh solves it with GLPK.
         var scenario = LinearCorridor();
-        var lp = ModelExport.ToLp(scenario);
+        var lp = ModelExport.WriteLp(scenario);
         var model = FreightModelBuilder.Build(scenario, ModelScaling.Identity);
 
         Assert.Empty(ModelFileChecks.LpAsRead(model.Problem, lp));
@@ -68,7 +68,7 @@ public sealed class ModelExportTests : IDisposable
     {
         var scenario = ExportProblems.ClosedMarket();
         var file = Path("closed.mps");
-        ModelExport.WriteMps(scenario, file);
+        ModelExport.WriteMpsFile(scenario, file);
 
         var fromFile = OrToolsModelFiles.SolveFile(file, SolverEngine.Glop);
 
@@ -79,14 +79,14 @@ public sealed class ModelExportTests : IDisposable
     }
 
     [Fact]
-    public void WriteMpsAndWriteLp_WriteWhatToMpsAndToLpReturn()
+    public void WriteMpsFileAndWriteLpFile_WriteWhatWriteMpsAndWriteLpReturn()
     {
         var scenario = ExportProblems.ClosedMarket();
-        ModelExport.WriteMps(scenario, Path("m.mps"));
-        ModelExport.WriteLp(scenario, Path("m.lp"));
+        ModelExport.WriteMpsFile(scenario, Path("m.mps"));
+        ModelExport.WriteLpFile(scenario, Path("m.lp"));
 
-        Assert.Equal(ModelExport.ToMps(scenario), File.ReadAllText(Path("m.mps")));
-        Assert.Equal(ModelExport.ToLp(scenario), File.ReadAllText(Path("m.lp")));
+        Assert.Equal(ModelExport.WriteMps(scenario), File.ReadAllText(Path("m.mps")));
+        Assert.Equal(ModelExport.WriteLp(scenario), File.ReadAllText(Path("m.lp")));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ModelExportTests : IDisposable
     {
         var scenario = ExportProblems.ClosedMarket() with { Name = "two\nlines" };
 
-        var mps = ModelExport.ToMps(scenario);
+        var mps = ModelExport.WriteMps(scenario);
 
         Assert.StartsWith("* FreightOptimizer model of scenario 'two lines'", mps, StringComparison.Ordinal);
         Assert.Empty(ModelFileChecks.MpsAsReadByOrTools(FreightModelBuilder.Build(scenario, ModelScaling.Identity).Problem, mps));
@@ -105,7 +105,7 @@ public sealed class ModelExportTests : IDisposable
     {
         var scenario = LinearCorridor();
         var file = Path("scaled.mps");
-        ModelExport.WriteMps(scenario, file, new ModelExportOptions { Units = ModelUnits.Solver });
+        ModelExport.WriteMpsFile(scenario, file, new ModelExportOptions { Units = ModelUnits.Solver });
 
         var fromFile = OrToolsModelFiles.SolveFile(file, SolverEngine.Highs);
 
@@ -120,7 +120,7 @@ public sealed class ModelExportTests : IDisposable
     public void ToMps_Names_AreTheModelsNames()
     {
         var scenario = RussiaChinaCorridor.Scenario;
-        var mps = ModelExport.ToMps(scenario);
+        var mps = ModelExport.WriteMps(scenario);
 
         var route = scenario.Network.Routes[0];
         var commodity = route.CostPerTonne.Keys.OrderBy(c => c.Value, StringComparer.Ordinal).First(c => scenario.CanFlow(route, c, scenario.Horizon.Periods[0].Id));
@@ -134,7 +134,7 @@ public sealed class ModelExportTests : IDisposable
     public void ToMps_IntegerInvestment_IsMarkedInteger_AndContinuousOneIsNot()
     {
         var scenario = TwoInvestments();
-        var mps = ModelExport.ToMps(scenario);
+        var mps = ModelExport.WriteMps(scenario);
 
         var columns = mps[mps.IndexOf("COLUMNS", StringComparison.Ordinal)..mps.IndexOf("RHS", StringComparison.Ordinal)];
         var start = columns.IndexOf("'INTORG'", StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public sealed class ModelExportTests : IDisposable
     [Fact]
     public void ToLp_IntegerInvestment_IsListedAsInteger()
     {
-        var lp = ModelExport.ToLp(TwoInvestments());
+        var lp = ModelExport.WriteLp(TwoInvestments());
 
         Assert.StartsWith("\\ FreightOptimizer model of scenario", lp, StringComparison.Ordinal);
         // LP names cannot hold brackets: y[bridge] is written y(bridge).
@@ -163,7 +163,7 @@ public sealed class ModelExportTests : IDisposable
     {
         var scenario = TwoInvestments();
         var file = Path("mip.mps");
-        ModelExport.WriteMps(scenario, file);
+        ModelExport.WriteMpsFile(scenario, file);
 
         var fromFile = OrToolsModelFiles.SolveFile(file, SolverEngine.Scip);
 
@@ -179,7 +179,7 @@ public sealed class ModelExportTests : IDisposable
         var network = new FreightNetworkBuilder().AddCommodity("coal").AddLocation("A", LocationKind.Origin)
             .AddRoute("r", "A", "NOWHERE", TransportMode.Rail, new Dictionary<CommodityId, double> { ["coal"] = 1 }).Build();
 
-        var ex = Assert.Throws<FreightValidationException>(() => ModelExport.ToMps(new Scenario(network)));
+        var ex = Assert.Throws<FreightValidationException>(() => ModelExport.WriteMps(new Scenario(network)));
 
         Assert.Contains(ex.Issues, i => i.Code == ValidationCode.UnknownReference);
     }

@@ -20,7 +20,7 @@ public sealed class NetworkDesignDowTests
     [Fact]
     public void Read_R011_HasEveryNodeArcOptionAndOdPair()
     {
-        var scenario = NetworkDesignDow.Read(NetworkDesignInstances.PathOf("r01.1"));
+        var scenario = NetworkDesignDow.ReadFile(NetworkDesignInstances.PathOf("r01.1"));
 
         Assert.Equal("r01.1", scenario.Name);
         Assert.Equal(10, scenario.Network.Locations.Length);
@@ -42,7 +42,7 @@ public sealed class NetworkDesignDowTests
     [Fact]
     public void Parse_EveryOption_CostsExactlyItsFixedCostInTheObjective()
     {
-        var scenario = NetworkDesignDow.Parse(Small);
+        var scenario = NetworkDesignDow.Read(Small);
 
         Assert.Equal([100.0, 200.0, 7.0], scenario.Investments.Select(o => Economics.ObjectiveCostPerUnit(scenario, o)));
         Assert.Equal(1.0, scenario.Horizon.Years);
@@ -52,7 +52,7 @@ public sealed class NetworkDesignDowTests
     [Fact]
     public void Parse_OdPairs_BecomeOneCommodityEachWithSupplyAtOriginAndHardDemandAtDestination()
     {
-        var scenario = NetworkDesignDow.Parse(Small);
+        var scenario = NetworkDesignDow.Read(Small);
 
         Assert.Equal(["k1", "k2"], scenario.Network.Commodities.Select(c => c.Id.Value));
         Assert.Equal([("n1", "k1", 25.0), ("n2", "k2", 60.0)], scenario.Supplies.Select(s => (s.Location.Value, s.Commodity.Value, s.AnnualTonnes)));
@@ -62,7 +62,7 @@ public sealed class NetworkDesignDowTests
     [Fact]
     public void Parse_ArcOfCapacityZero_IsARouteWithoutOption()
     {
-        var scenario = NetworkDesignDow.Parse(Small.Replace("1       3      30      40", "1       3      30       0", StringComparison.Ordinal));
+        var scenario = NetworkDesignDow.Read(Small.Replace("1       3      30      40", "1       3      30       0", StringComparison.Ordinal));
 
         Assert.Equal(3, scenario.Network.Routes.Length);
         Assert.Equal(["build-a1", "build-a2"], scenario.Investments.Select(o => o.Id));
@@ -81,7 +81,7 @@ public sealed class NetworkDesignDowTests
     {
         var text = Small.Replace(good, bad, StringComparison.Ordinal);
 
-        var error = Assert.Single(Assert.Throws<FreightValidationException>(() => NetworkDesignDow.Parse(text)).Errors);
+        var error = Assert.Single(Assert.Throws<FreightValidationException>(() => NetworkDesignDow.Read(text)).Errors);
 
         Assert.Equal(code, error.Code);
         Assert.Equal($"line {line}", error.Path);
@@ -94,7 +94,7 @@ public sealed class NetworkDesignDowTests
         var text = Small.Replace("1       2      10", "1       0      10", StringComparison.Ordinal)
             .Replace("1       3      25", "1       3      -25", StringComparison.Ordinal);
 
-        var errors = Assert.Throws<FreightValidationException>(() => NetworkDesignDow.Parse(text)).Errors.ToList();
+        var errors = Assert.Throws<FreightValidationException>(() => NetworkDesignDow.Read(text)).Errors.ToList();
 
         Assert.Equal(["line 3", "line 6"], errors.Select(e => e.Path));
     }
@@ -104,7 +104,7 @@ public sealed class NetworkDesignDowTests
     {
         var text = Small.Replace("2       3      60", "", StringComparison.Ordinal);
 
-        var error = Assert.Single(Assert.Throws<FreightValidationException>(() => NetworkDesignDow.Parse(text)).Errors);
+        var error = Assert.Single(Assert.Throws<FreightValidationException>(() => NetworkDesignDow.Read(text)).Errors);
 
         Assert.Equal(ValidationCode.MalformedText, error.Code);
         Assert.Contains("commodity 2 of 2", error.Message, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class NetworkDesignDowTests
     [Fact]
     public void Parse_ContentAfterTheLastCommodity_IsAnError()
     {
-        var error = Assert.Single(Assert.Throws<FreightValidationException>(() => NetworkDesignDow.Parse(Small + "4 5 6\n")).Errors);
+        var error = Assert.Single(Assert.Throws<FreightValidationException>(() => NetworkDesignDow.Read(Small + "4 5 6\n")).Errors);
 
         Assert.Equal("line 8", error.Path);
         Assert.Contains("unexpected content", error.Message, StringComparison.Ordinal);

@@ -221,7 +221,7 @@ public sealed class PlanJsonTests
         var path = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.json");
         try
         {
-            PlanJson.WriteFile(path, new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = plan }, scenario.Name);
+            PlanJson.WriteFile(new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = plan }, path, scenario.Name);
             var document = PlanJson.ReadFile(path);
 
             Assert.Equal("line", document.ScenarioName);

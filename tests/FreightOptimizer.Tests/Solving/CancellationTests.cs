@@ -14,7 +14,7 @@ namespace FreightOptimizer.Tests.Solving;
 /// </summary>
 public sealed class CancellationTests(ITestOutputHelper output)
 {
-    private static readonly Scenario Hard = NetworkDesignDow.Read(NetworkDesignInstances.PathOf("c25_100_10_F_L_5"));
+    private static readonly Scenario Hard = NetworkDesignDow.ReadFile(NetworkDesignInstances.PathOf("c25_100_10_F_L_5"));
 
     private static SolveOptions Exact => new() { Engine = SolverEngine.Scip, RelativeMipGap = 0 };
 
@@ -22,7 +22,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
     public void Optimize_ScipCancelledAfterOneSecond_ReturnsCancelledWithAPricedPlan()
     {
         // Warm up first, so that the second counts SCIP's time and not the JIT compiling the pipeline.
-        FreightPlanner.Optimize(NetworkDesignDow.Read(NetworkDesignInstances.PathOf("r01.1")));
+        FreightPlanner.Optimize(NetworkDesignDow.ReadFile(NetworkDesignInstances.PathOf("r01.1")));
         using var source = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
         var cancelledAt = TimeSpan.Zero;

@@ -15,7 +15,7 @@ public sealed class NetworkDesignTests(ITestOutputHelper output)
 {
     private static OptimizationResult Solve(string instance, LinkingInequalities linking = LinkingInequalities.Auto, SolverEngine engine = SolverEngine.Auto) =>
         FreightPlanner.Optimize(
-            NetworkDesignDow.Read(NetworkDesignInstances.PathOf(instance)),
+            NetworkDesignDow.ReadFile(NetworkDesignInstances.PathOf(instance)),
             new SolveOptions { RelativeMipGap = 0, LinkingInequalities = linking, Engine = engine });
 
     private static void AssertOptimum(OptimizationResult result, double optimum)
