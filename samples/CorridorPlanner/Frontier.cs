@@ -123,7 +123,7 @@ internal sealed class Frontier(Scenario scenario, IReadOnlyList<FrontierPoint> p
 
     /// <summary>The option id, with its units when they are not 1 (id×3 for three modules).</summary>
     private static string OptionLabel(Results.InvestmentDecision c) =>
-        Math.Abs(c.Units - 1) < 1e-9 ? c.Id : $"{c.Id}×{c.Units.ToString("0.##", CultureInfo.InvariantCulture)}";
+        Math.Abs(c.Units - 1) < 1e-9 ? c.Id.Value : $"{c.Id}×{c.Units.ToString("0.##", CultureInfo.InvariantCulture)}";
 
     private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 

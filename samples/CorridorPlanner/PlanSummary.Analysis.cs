@@ -57,7 +57,7 @@ internal sealed partial class PlanSummary
         Line($"  {"option",-40} {"units",5} {"capital",8} {"annual.",8} {"used",6} {"value",8} {"saving/yr",10} {"payback",8} {"regret",8}");
         foreach (var (option, a) in scenario.Investments.Zip(plan.Appraisal))
         {
-            Line($"  {Clip(option.Name ?? option.Id, 40),-40} {a.Units,5:0.##} {B(a.CapitalCost),8} {B(a.AnnualisedCost),8} "
+            Line($"  {Clip(option.Name ?? option.Id.Value, 40),-40} {a.Units,5:0.##} {B(a.CapitalCost),8} {B(a.AnnualisedCost),8} "
                 + $"{(a.Utilisation is { } u ? u.ToString("P0", CultureInfo.InvariantCulture) : "-"),6} {B(a.Value),8} {B(a.GrossAnnualSaving),10} "
                 + $"{(a.PaybackYears is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + " yr" : "-"),8} {B(a.Regret),8}");
         }

@@ -136,7 +136,7 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
         foreach (var (option, decision) in scenario.Investments.Zip(plan.Investments))
         {
             var verdict = decision.Units > 0 ? $"BUILD {decision.Units:0.##} unit(s)" : "not built";
-            Line($"  {Clip(option.Name ?? option.Id, 44),-44} {verdict,-18} capital {Bn(option.CapitalCost * decision.Units)} of {Bn(option.CapitalCost * option.UnitLimit)}");
+            Line($"  {Clip(option.Name ?? option.Id.Value, 44),-44} {verdict,-18} capital {Bn(option.CapitalCost * decision.Units)} of {Bn(option.CapitalCost * option.UnitLimit)}");
         }
     }
 

@@ -162,7 +162,7 @@ internal sealed class FreightModelBuilder
     private void AddInvestmentVariables()
     {
         var options = _scenario.Investments;
-        var required = options.SelectMany(o => o.Requires.IsDefault ? [] : o.Requires).ToHashSet(StringComparer.Ordinal);
+        var required = options.SelectMany(o => o.Requires.IsDefault ? [] : o.Requires).ToHashSet();
         _investments = new InvestmentVariables[options.Length];
         for (var i = 0; i < options.Length; i++)
         {
@@ -430,7 +430,7 @@ internal sealed class FreightModelBuilder
     private void AddPrerequisites()
     {
         var options = _scenario.Investments;
-        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var indexOf = new Dictionary<InvestmentId, int>();
         for (var i = 0; i < options.Length; i++) indexOf.TryAdd(options[i].Id, i);
         for (var i = 0; i < options.Length; i++)
         {
@@ -529,13 +529,13 @@ internal static class ModelNames
     public static string Unmet(Demand demand, PeriodId period, int line) =>
         string.Create(CultureInfo.InvariantCulture, $"u[{demand.Location},{demand.Commodity},{period},{line}]");
 
-    public static string Units(string option) => $"y[{option}]";
+    public static string Units(InvestmentId option) => $"y[{option}]";
 
-    public static string Built(string option) => $"z[{option}]";
+    public static string Built(InvestmentId option) => $"z[{option}]";
 
-    public static string BuildLink(string option) => $"link[{option}]";
+    public static string BuildLink(InvestmentId option) => $"link[{option}]";
 
-    public static string BuildFloor(string option) => $"floor[{option}]";
+    public static string BuildFloor(InvestmentId option) => $"floor[{option}]";
 
     public static string Balance(LocationId location, CommodityId commodity, PeriodId period) => $"balance[{location},{commodity},{period}]";
 
@@ -547,7 +547,7 @@ internal static class ModelNames
 
     public static string ExclusiveGroup(string group) => $"group[{group}]";
 
-    public static string Prerequisite(string option, string required) => $"requires[{option},{required}]";
+    public static string Prerequisite(InvestmentId option, InvestmentId required) => $"requires[{option},{required}]";
 
     public static string ClosedHardDemand(Demand demand, PeriodId period) => $"closedhard[{demand.Location},{demand.Commodity},{period}]";
 

@@ -67,3 +67,20 @@ public readonly record struct PeriodId(string Value)
     /// <inheritdoc />
     public override string ToString() => Value;
 }
+
+/// <summary>Identifies an investment option (for example <c>zabaikalsk-expansion</c>). Ids are case-sensitive.</summary>
+/// <param name="Value">The id as written in a scenario.</param>
+public readonly record struct InvestmentId(string Value)
+{
+    /// <summary>Wraps a string as an investment id.</summary>
+    /// <param name="value">The id.</param>
+    public static implicit operator InvestmentId(string value) => new(value);
+
+    /// <summary>Wraps a string as an investment id.</summary>
+    /// <param name="value">The id.</param>
+    /// <returns>The id.</returns>
+    public static InvestmentId FromString(string value) => new(value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}

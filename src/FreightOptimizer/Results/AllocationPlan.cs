@@ -27,7 +27,7 @@ public sealed record UnmetDemand(LocationId Location, CommodityId Commodity, Per
 /// <summary>How many units of an investment option the plan builds.</summary>
 /// <param name="Id">The option id.</param>
 /// <param name="Units">Units built (0 when not built).</param>
-public sealed record InvestmentDecision(string Id, double Units);
+public sealed record InvestmentDecision(InvestmentId Id, double Units);
 
 /// <summary>
 /// Throughput against capacity of one capacitated route or location in one period. Exactly one of

@@ -1,3 +1,5 @@
+using FreightOptimizer.Network;
+
 namespace FreightOptimizer.Results;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace FreightOptimizer.Results;
 public sealed record OptionAppraisal
 {
     /// <summary>The option id.</summary>
-    public required string Id { get; init; }
+    public required InvestmentId Id { get; init; }
 
     /// <summary>Units the plan builds (0 when not built).</summary>
     public required double Units { get; init; }

@@ -25,7 +25,7 @@ public enum InvestmentKind
 /// <param name="AddedAnnualCapacityTonnes">Annual capacity added per unit (&gt; 0).</param>
 /// <param name="CapitalCost">Capital cost per unit (≥ 0).</param>
 /// <param name="LifetimeYears">Economic lifetime in years (&gt; 0), for the capital recovery factor.</param>
-public sealed record InvestmentOption(string Id, double AddedAnnualCapacityTonnes, double CapitalCost, double LifetimeYears)
+public sealed record InvestmentOption(InvestmentId Id, double AddedAnnualCapacityTonnes, double CapitalCost, double LifetimeYears)
 {
     /// <summary>A display name, or null.</summary>
     public string? Name { get; init; }
@@ -52,7 +52,7 @@ public sealed record InvestmentOption(string Id, double AddedAnnualCapacityTonne
     public string? ExclusiveGroup { get; init; }
 
     /// <summary>Ids of options that must be built for this one to be built.</summary>
-    public ImmutableArray<string> Requires { get; init; } = [];
+    public ImmutableArray<InvestmentId> Requires { get; init; } = [];
 
     /// <summary>Where the data came from (free text, ignored by the model).</summary>
     public string? Source { get; init; }

@@ -153,7 +153,7 @@ public static class PlanJson
         });
         Array(w, "investments", plan.Investments, (i, path) =>
         {
-            w.WriteString("id", i.Id);
+            w.WriteString("id", i.Id.Value);
             Number(w, "units", i.Units, path);
         });
 
@@ -218,7 +218,7 @@ public static class PlanJson
         if (appraisal.IsDefaultOrEmpty) return;
         Array(w, "appraisal", appraisal, (a, path) =>
         {
-            w.WriteString("id", a.Id);
+            w.WriteString("id", a.Id.Value);
             Number(w, "units", a.Units, path);
             Number(w, "appraisedUnits", a.AppraisedUnits, path);
             Number(w, "capitalCost", a.CapitalCost, path);

@@ -290,7 +290,7 @@ internal sealed partial class ScenarioJsonReader
             MaxUnits = o.Number("maxUnits"),
             FirstPeriod = o.String("firstPeriod") is { } p ? new PeriodId(p) : (PeriodId?)null,
             ExclusiveGroup = o.String("exclusiveGroup"),
-            Requires = o.StringArray("requires") ?? [],
+            Requires = o.StringArray("requires") is { } requires ? [.. requires.Select(InvestmentId.FromString)] : [],
             Source = o.String("source"),
             Notes = o.String("notes"),
         };

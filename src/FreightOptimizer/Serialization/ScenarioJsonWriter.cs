@@ -163,7 +163,7 @@ internal static class ScenarioJsonWriter
             foreach (var o in scenario.Investments)
             {
                 w.WriteStartObject();
-                w.WriteString("id", o.Id);
+                w.WriteString("id", o.Id.Value);
                 Text(w, "name", o.Name);
                 Text(w, "location", o.Location?.Value);
                 Text(w, "route", o.Route?.Value);
@@ -177,7 +177,7 @@ internal static class ScenarioJsonWriter
                 if (!o.Requires.IsDefaultOrEmpty)
                 {
                     w.WriteStartArray("requires");
-                    foreach (var id in o.Requires) w.WriteStringValue(id);
+                    foreach (var id in o.Requires) w.WriteStringValue(id.Value);
                     w.WriteEndArray();
                 }
 

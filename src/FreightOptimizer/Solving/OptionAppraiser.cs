@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using FreightOptimizer.Formulation;
+using FreightOptimizer.Network;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
 using FreightOptimizer.Solving.OrTools;
@@ -150,9 +151,9 @@ internal static class OptionAppraiser
 
     private static IEnumerable<InvestmentOption> Prerequisites(Scenario scenario, InvestmentOption option)
     {
-        var byId = scenario.Investments.ToDictionary(o => o.Id, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>(option.Requires.IsDefault ? [] : option.Requires);
+        var byId = scenario.Investments.ToDictionary(o => o.Id);
+        var seen = new HashSet<InvestmentId>();
+        var stack = new Stack<InvestmentId>(option.Requires.IsDefault ? [] : option.Requires);
         while (stack.Count > 0)
         {
             var id = stack.Pop();

@@ -293,15 +293,15 @@ public static class ScenarioValidator
         private void CheckInvestments()
         {
             var options = scenario.Investments;
-            Ids("$.investments", "investment", options.Length, i => options[i].Id);
+            Ids("$.investments", "investment", options.Length, i => options[i].Id.Value);
             var byId = new Dictionary<string, InvestmentOption>(StringComparer.Ordinal);
-            foreach (var o in options) byId.TryAdd(o.Id ?? string.Empty, o);
+            foreach (var o in options) byId.TryAdd(o.Id.Value ?? string.Empty, o);
 
             for (var i = 0; i < options.Length; i++)
             {
                 var o = options[i];
                 var at = new Site("$.investments", i);
-                var what = new Subject("investment '{0}'", o.Id);
+                var what = new Subject("investment '{0}'", o.Id.Value);
                 Positive(at.Member("addedAnnualCapacityTonnes"), o.AddedAnnualCapacityTonnes, isAmount: true,
                     new Text("The capacity added by", what));
                 NonNegative(at.Member("capitalCost"), o.CapitalCost, new Text("The capital cost of", what));
@@ -322,7 +322,7 @@ public static class ScenarioValidator
                 for (var j = 0; j < requires.Length; j++)
                 {
                     var requirement = at.Member("requires").Item(j);
-                    if (!byId.TryGetValue(requires[j] ?? string.Empty, out var required))
+                    if (!byId.TryGetValue(requires[j].Value ?? string.Empty, out var required))
                     {
                         Error(ValidationCode.UnknownReference, requirement,
                             $"{new Text(string.Empty, what)} requires investment '{requires[j]}', which is not in the investments list.");
@@ -416,8 +416,8 @@ public static class ScenarioValidator
 
         private void CheckPrerequisiteCycles(ImmutableArray<InvestmentOption> options)
         {
-            var ids = options.Select(o => o.Id ?? string.Empty).ToList();
-            var requires = options.Select(o => (IReadOnlyList<string>)(o.Requires.IsDefault ? [] : o.Requires)).ToList();
+            var ids = options.Select(o => o.Id.Value ?? string.Empty).ToList();
+            var requires = options.Select(o => (IReadOnlyList<string>)(o.Requires.IsDefault ? [] : [.. o.Requires.Select(r => r.Value ?? string.Empty)])).ToList();
             foreach (var cycle in PrerequisiteGraph.FindCycles(ids, requires))
             {
                 var first = cycle[0];

@@ -56,7 +56,7 @@ internal sealed partial class VerificationRun
     private readonly double[] _routeCost;
 
     private readonly InvestmentOption[] _investments;
-    private readonly Dictionary<string, int> _investmentIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<InvestmentId, int> _investmentIndex = [];
     private readonly double[] _units;
     private readonly bool[] _fixed;
     private readonly int[] _firstPeriod;
@@ -189,7 +189,7 @@ internal sealed partial class VerificationRun
         _firstPeriod = new int[_investments.Length];
         _routeOptions = new List<int>?[_routes.Length];
         _locationOptions = new List<int>?[_locations.Length];
-        var required = new HashSet<string>(_investments.SelectMany(o => o.Requires.IsDefault ? [] : o.Requires), StringComparer.Ordinal);
+        var required = new HashSet<InvestmentId>(_investments.SelectMany(o => o.Requires.IsDefault ? [] : o.Requires));
         for (var i = 0; i < _investments.Length; i++)
         {
             var option = _investments[i];
@@ -339,7 +339,7 @@ internal sealed partial class VerificationRun
 
     private string LocationSubject(int n, int k, int t) => $"location '{_locations[n].Id}', {_commodities[k]}, {_periodIds[t]}";
 
-    private static string InvestmentSubject(string id) => $"investment '{id}'";
+    private static string InvestmentSubject(InvestmentId id) => $"investment '{id}'";
 
     /// <summary>Why a flow of k on route r cannot exist in period t, in a sentence fragment.</summary>
     private string WhyNoFlow(int r, int k, int t)

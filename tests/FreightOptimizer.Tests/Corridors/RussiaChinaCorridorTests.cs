@@ -201,7 +201,7 @@ public sealed class RussiaChinaCorridorTests
         Assert.All(Net.Routes, r => Assert.False(string.IsNullOrWhiteSpace(r.Source), r.Id.Value));
         Assert.All(S.Supplies, s => Assert.False(string.IsNullOrWhiteSpace(s.Source), s.Location.Value));
         Assert.All(S.Demands, d => Assert.False(string.IsNullOrWhiteSpace(d.Source), d.Location.Value));
-        Assert.All(S.Investments, o => Assert.False(string.IsNullOrWhiteSpace(o.Source), o.Id));
+        Assert.All(S.Investments, o => Assert.False(string.IsNullOrWhiteSpace(o.Source), o.Id.Value));
         Assert.All(S.Horizon.Periods, p => Assert.False(string.IsNullOrWhiteSpace(p.Source), p.Id.Value));
         Assert.False(string.IsNullOrWhiteSpace(S.Budget!.Source));
         Assert.False(string.IsNullOrWhiteSpace(S.Source));
