@@ -28,10 +28,10 @@ internal sealed partial class PlanSummary
         {
             Line();
             Line($"Saturated on the cheapest way to serve them (value of one more tonne of capacity in the relaxed solve, {_money}/t):");
-            foreach (var group in explanation.Saturated.GroupBy(s => s.Route?.Value ?? s.Location!.Value.Value).Take(10))
+            foreach (var group in explanation.Saturated.GroupBy(s => s.Element.Id).Take(10))
             {
                 var first = group.First();
-                var name = first.Route is { } r ? $"route {scenario.Network.GetRoute(r).Name ?? r.Value}" : NameOf(first.Location!.Value);
+                var name = first.Element.Route is { } r ? $"route {scenario.Network.GetRoute(r).Name ?? r.Value}" : NameOf(first.Element.Location!.Value);
                 Line($"  {Clip(name, 50),-50} in {Clip(string.Join(", ", group.Select(s => s.Period.Value)), 30),-30} up to {group.Max(s => s.PerTonne),12:N0}");
             }
         }

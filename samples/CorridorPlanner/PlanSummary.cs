@@ -78,7 +78,7 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
         var peak = new Dictionary<LocationId, double>();
         foreach (var use in plan.CapacityUse.Where(u => u.Utilisation is not null))
         {
-            var touched = use.Location is { } l ? [l] : new[] { network.GetRoute(use.Route!.Value).From, network.GetRoute(use.Route!.Value).To };
+            var touched = use.Element.Location is { } l ? [l] : new[] { network.GetRoute(use.Element.Route!.Value).From, network.GetRoute(use.Element.Route!.Value).To };
             foreach (var id in touched) peak[id] = Math.Max(peak.GetValueOrDefault(id), use.Utilisation!.Value);
         }
         Line();
@@ -150,8 +150,8 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
         }
 
         var grouped = plan.Bottlenecks
-            .GroupBy(b => b.Route?.Value ?? b.Location!.Value.Value)
-            .Select(g => (Id: g.Key, Periods: g.Count(), Max: g.Max(b => b.PerTonne), Mean: g.Average(b => b.PerTonne), IsRoute: g.First().Route is not null))
+            .GroupBy(b => b.Element.Id)
+            .Select(g => (Id: g.Key, Periods: g.Count(), Max: g.Max(b => b.PerTonne), Mean: g.Average(b => b.PerTonne), IsRoute: g.First().Element.IsRoute))
             .OrderByDescending(g => g.Max)
             .Take(TopBottlenecks)
             .ToList();

@@ -34,7 +34,7 @@ Console.WriteLine($"Total cost: {plan.Objective / 1e9:N2} bn RUB");
 foreach (var flow in plan.Flows) Console.WriteLine($"  {flow.Route,-22} {flow.Tonnes / 1e6,6:N1} Mt {flow.Commodity}");
 foreach (var price in plan.Prices.Capacity.Where(p => p.PerTonne > 0))
 {
-    Console.WriteLine($"  one more tonne of capacity at {price.Location?.Value ?? price.Route?.Value} saves {price.PerTonne:N0} RUB");
+    Console.WriteLine($"  one more tonne of capacity at {price.Element.Id} saves {price.PerTonne:N0} RUB");
 }
 
 Console.WriteLine($"Verified: {plan.Verification?.Passed}, optimality certified: {plan.Verification?.OptimalityCertified}");

@@ -325,7 +325,7 @@ internal sealed class FreightModelBuilder
                 var flows = flowsByRoutePeriod[(a, t)];
                 if (!flows.Any()) continue;
                 var scale = Fraction(t) * _scenario.AvailabilityOf(route.Id, _periods[t].Id);
-                var additions = AdditionsFor(o => o.Route == route.Id, t, scale);
+                var additions = AdditionsFor(o => o.Target.Route == route.Id, t, scale);
                 var row = _problem.AddRow(double.NegativeInfinity, scale * capacity / _scaling.TonneUnit, ModelNames.RouteCapacity(route.Id, _periods[t].Id));
                 foreach (var f in flows) _problem.AddTerm(row, f.Variable, 1);
                 foreach (var (option, tonnes) in additions) _problem.AddTerm(row, _investments[option].Units, -tonnes / _scaling.TonneUnit);
@@ -350,7 +350,7 @@ internal sealed class FreightModelBuilder
                 var terms = inflow[(n, t)].Concat(supplied[(n, t)]).ToList();
                 if (terms.Count == 0) continue;
                 var scale = Fraction(t) * _scenario.AvailabilityOf(location.Id, _periods[t].Id);
-                var additions = AdditionsFor(o => o.Location == location.Id, t, scale);
+                var additions = AdditionsFor(o => o.Target.Location == location.Id, t, scale);
                 var row = _problem.AddRow(double.NegativeInfinity, scale * capacity / _scaling.TonneUnit, ModelNames.LocationCapacity(location.Id, _periods[t].Id));
                 foreach (var v in terms) _problem.AddTerm(row, v, 1);
                 foreach (var (option, tonnes) in additions) _problem.AddTerm(row, _investments[option].Units, -tonnes / _scaling.TonneUnit);

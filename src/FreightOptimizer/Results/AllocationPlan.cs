@@ -30,15 +30,13 @@ public sealed record UnmetDemand(LocationId Location, CommodityId Commodity, Per
 public sealed record InvestmentDecision(InvestmentId Id, double Units);
 
 /// <summary>
-/// Throughput against capacity of one capacitated route or location in one period. Exactly one of
-/// <see cref="Route"/> and <see cref="Location"/> is set.
+/// Throughput against capacity of one capacitated route or location in one period.
 /// </summary>
-/// <param name="Route">The route, or null.</param>
-/// <param name="Location">The location, or null.</param>
+/// <param name="Element">The route or location.</param>
 /// <param name="Period">The period.</param>
 /// <param name="ThroughputTonnes">Tonnes through (route: all commodities; location: inflow + local supply).</param>
 /// <param name="CapacityTonnes">The period's capacity, investments included.</param>
-public sealed record CapacityUse(RouteId? Route, LocationId? Location, PeriodId Period, double ThroughputTonnes, double CapacityTonnes)
+public sealed record CapacityUse(NetworkElement Element, PeriodId Period, double ThroughputTonnes, double CapacityTonnes)
 {
     /// <summary>Throughput ÷ capacity, or null where the capacity is 0.</summary>
     public double? Utilisation => CapacityTonnes > 0 ? ThroughputTonnes / CapacityTonnes : null;
@@ -68,13 +66,12 @@ public sealed record BalancePrice(LocationId Location, CommodityId Commodity, Pe
 
 /// <summary>
 /// The decrease in the optimum per extra tonne of one period's capacity of a route or location
-/// (≥ 0). Exactly one of <see cref="Route"/> and <see cref="Location"/> is set.
+/// (≥ 0).
 /// </summary>
-/// <param name="Route">The route, or null.</param>
-/// <param name="Location">The location, or null.</param>
+/// <param name="Element">The route or location.</param>
 /// <param name="Period">The period.</param>
 /// <param name="PerTonne">Money per tonne of capacity.</param>
-public sealed record CapacityPrice(RouteId? Route, LocationId? Location, PeriodId Period, double PerTonne);
+public sealed record CapacityPrice(NetworkElement Element, PeriodId Period, double PerTonne);
 
 /// <summary>The increase in the optimum per extra tonne of a route's required minimum flow in a period (≥ 0).</summary>
 /// <param name="Route">The route.</param>
@@ -102,12 +99,11 @@ public sealed record PlanPrices(
 }
 
 /// <summary>A binding capacity: slack ≤ 1e-9 × capacity and a positive price.</summary>
-/// <param name="Route">The route, or null.</param>
-/// <param name="Location">The location, or null.</param>
+/// <param name="Element">The route or location.</param>
 /// <param name="Period">The period.</param>
 /// <param name="Utilisation">Throughput ÷ capacity.</param>
 /// <param name="PerTonne">The capacity price.</param>
-public sealed record Bottleneck(RouteId? Route, LocationId? Location, PeriodId Period, double Utilisation, double PerTonne);
+public sealed record Bottleneck(NetworkElement Element, PeriodId Period, double Utilisation, double PerTonne);
 
 /// <summary>
 /// An allocation plan: what flows where, what is supplied and left unmet, what is built, what it

@@ -26,13 +26,12 @@ public sealed record DemandShortfall(LocationId Location, CommodityId Commodity,
 
 /// <summary>
 /// A capacity that is full on the cheapest way to serve the hard demands as far as they can be
-/// served. Exactly one of <see cref="Route"/> and <see cref="Location"/> is set.
+/// served.
 /// </summary>
-/// <param name="Route">The route, or null.</param>
-/// <param name="Location">The location (a hub, port or border crossing), or null.</param>
+/// <param name="Element">The route, or the location (a hub, port or border crossing).</param>
 /// <param name="Period">The period.</param>
 /// <param name="PerTonne">What one more tonne of this capacity would save in the relaxed solve (its price; the higher, the closer to the shortfall).</param>
-public sealed record SaturatedCapacity(RouteId? Route, LocationId? Location, PeriodId Period, double PerTonne);
+public sealed record SaturatedCapacity(NetworkElement Element, PeriodId Period, double PerTonne);
 
 /// <summary>
 /// Why a scenario is infeasible, in domain terms: which hard demands are short by how many tonnes in

@@ -19,7 +19,6 @@ public enum InvestmentKind
 /// <summary>
 /// A capacity investment: adds <see cref="AddedAnnualCapacityTonnes"/> × units to a location's or
 /// a route's annual capacity from <see cref="FirstPeriod"/> on, for <see cref="CapitalCost"/> × units.
-/// Exactly one of <see cref="Location"/> and <see cref="Route"/> is set.
 /// </summary>
 /// <param name="Id">The option id.</param>
 /// <param name="AddedAnnualCapacityTonnes">Annual capacity added per unit (&gt; 0).</param>
@@ -30,11 +29,11 @@ public sealed record InvestmentOption(InvestmentId Id, double AddedAnnualCapacit
     /// <summary>A display name, or null.</summary>
     public string? Name { get; init; }
 
-    /// <summary>The location whose capacity grows, or null when the target is a route.</summary>
-    public LocationId? Location { get; init; }
-
-    /// <summary>The route whose capacity grows, or null when the target is a location.</summary>
-    public RouteId? Route { get; init; }
+    /// <summary>
+    /// The route or location whose capacity grows. It must have a capacity of its own (an
+    /// investment on an unlimited target is an error); <c>default</c> names nothing and is an error too.
+    /// </summary>
+    public required NetworkElement Target { get; init; }
 
     /// <summary>How many units can be built.</summary>
     public InvestmentKind Kind { get; init; } = InvestmentKind.Binary;
@@ -70,7 +69,7 @@ public sealed record InvestmentOption(InvestmentId Id, double AddedAnnualCapacit
     public bool Equals(InvestmentOption? other) =>
         other is not null && Id == other.Id && AddedAnnualCapacityTonnes.Equals(other.AddedAnnualCapacityTonnes)
         && CapitalCost.Equals(other.CapitalCost) && LifetimeYears.Equals(other.LifetimeYears)
-        && Name == other.Name && Location == other.Location && Route == other.Route && Kind == other.Kind
+        && Name == other.Name && Target == other.Target && Kind == other.Kind
         && Nullable.Equals(MaxUnits, other.MaxUnits) && FirstPeriod == other.FirstPeriod
         && ExclusiveGroup == other.ExclusiveGroup && Structural.SequenceEquals(Requires, other.Requires)
         && Source == other.Source && Notes == other.Notes;

@@ -40,6 +40,11 @@ internal readonly struct JsonObjectReader(ScenarioJsonReader owner, JsonElement 
         return null;
     }
 
+    /// <summary>Reports an error about the object as a whole.</summary>
+    /// <param name="code">The code.</param>
+    /// <param name="message">What is wrong, in a sentence that names the object.</param>
+    public void Error(ValidationCode code, string message) => owner.Structural(code, path, message);
+
     /// <summary>A text field.</summary>
     public string? String(string name, bool required = false) =>
         Value(name, required, JsonValueKind.String, "text") is { } v ? v.GetString() : null;

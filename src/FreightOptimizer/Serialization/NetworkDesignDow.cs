@@ -157,7 +157,7 @@ public static class NetworkDesignDow
                 {
                     options.Add(new InvestmentOption("build-" + id, arc.Capacity, arc.FixedCost, 1)
                     {
-                        Route = id,
+                        Target = new RouteId(id),
                         Kind = InvestmentKind.Binary,
                         Source = string.Create(CultureInfo.InvariantCulture, $"line {arc.Line}"),
                     });

@@ -106,6 +106,13 @@ public static class PlanJson
 
     // ---- writing -------------------------------------------------------------------------------
 
+    /// <summary>A route or location as the pair of fields the format uses: one is the id, the other null.</summary>
+    private static void WriteElement(Utf8JsonWriter w, NetworkElement element)
+    {
+        w.WriteString("route", element.Route?.Value);
+        w.WriteString("location", element.Location?.Value);
+    }
+
     private static void WriteDocument(Utf8JsonWriter w, OptimizationResult result, string? scenarioName)
     {
         w.WriteStartObject();
@@ -168,8 +175,7 @@ public static class PlanJson
         }, "$.prices");
         Array(w, "capacity", prices.Capacity, (p, path) =>
         {
-            w.WriteString("route", p.Route?.Value);
-            w.WriteString("location", p.Location?.Value);
+            WriteElement(w, p.Element);
             w.WriteString("period", p.Period.Value);
             Number(w, "perTonne", p.PerTonne, path);
         }, "$.prices");
@@ -184,8 +190,7 @@ public static class PlanJson
 
         Array(w, "bottlenecks", plan.Bottlenecks, (b, path) =>
         {
-            w.WriteString("route", b.Route?.Value);
-            w.WriteString("location", b.Location?.Value);
+            WriteElement(w, b.Element);
             w.WriteString("period", b.Period.Value);
             Number(w, "utilisation", b.Utilisation, path);
             Number(w, "perTonne", b.PerTonne, path);
@@ -249,8 +254,7 @@ public static class PlanJson
         }, "$.explanation");
         Array(w, "saturated", explanation.Saturated, (s, path) =>
         {
-            w.WriteString("route", s.Route?.Value);
-            w.WriteString("location", s.Location?.Value);
+            WriteElement(w, s.Element);
             w.WriteString("period", s.Period.Value);
             Number(w, "perTonne", s.PerTonne, path);
         }, "$.explanation");
@@ -390,8 +394,7 @@ public static class PlanJson
                     Items(pr, "capacity", "$.prices", required: false, (e, p) =>
                     {
                         Known(e, p, "route", "location", "period", "perTonne");
-                        var (route, location) = RouteOrLocation(e, p);
-                        return new CapacityPrice(route, location, RequiredString(e, "period", p), RequiredNumber(e, "perTonne", p));
+                        return new CapacityPrice(RouteOrLocation(e, p), RequiredString(e, "period", p), RequiredNumber(e, "perTonne", p));
                     }),
                     Items(pr, "minimumFlow", "$.prices", required: false, (e, p) =>
                     {
@@ -404,8 +407,7 @@ public static class PlanJson
             var bottlenecks = Items(root, "bottlenecks", "$", required: false, (e, p) =>
             {
                 Known(e, p, "route", "location", "period", "utilisation", "perTonne");
-                var (route, location) = RouteOrLocation(e, p);
-                return new Bottleneck(route, location, RequiredString(e, "period", p), RequiredNumber(e, "utilisation", p), RequiredNumber(e, "perTonne", p));
+                return new Bottleneck(RouteOrLocation(e, p), RequiredString(e, "period", p), RequiredNumber(e, "utilisation", p), RequiredNumber(e, "perTonne", p));
             });
 
             VerificationReport? verification = null;
@@ -481,8 +483,7 @@ public static class PlanJson
                 Saturated = Items(e, "saturated", path, required: false, (s, p) =>
                 {
                     Known(s, p, "route", "location", "period", "perTonne");
-                    var (route, location) = RouteOrLocation(s, p);
-                    return new SaturatedCapacity(route, location, RequiredString(s, "period", p), RequiredNumber(s, "perTonne", p));
+                    return new SaturatedCapacity(RouteOrLocation(s, p), RequiredString(s, "period", p), RequiredNumber(s, "perTonne", p));
                 }),
                 MinimumFlowRoutes = [.. Strings(e, "minimumFlowRoutes", path).Select(r => new RouteId(r))],
             };
@@ -509,7 +510,7 @@ public static class PlanJson
             return values;
         }
 
-        private (RouteId? Route, LocationId? Location) RouteOrLocation(JsonElement e, string path)
+        private NetworkElement RouteOrLocation(JsonElement e, string path)
         {
             var route = OptionalString(e, "route", path);
             var location = OptionalString(e, "location", path);
@@ -518,9 +519,9 @@ public static class PlanJson
                 Error(ValidationCode.OutOfRange, path, "Exactly one of route and location must be set.");
             }
 
-            RouteId? routeId = route is null ? default(RouteId?) : new RouteId(route);
-            LocationId? locationId = location is null ? default(LocationId?) : new LocationId(location);
-            return (routeId, locationId);
+            return route is not null ? NetworkElement.Of(new RouteId(route))
+                : location is not null ? NetworkElement.Of(new LocationId(location))
+                : default;
         }
 
         private ImmutableArray<T> Items<T>(JsonElement parent, string name, string parentPath, bool required, Func<JsonElement, string, T> read)

@@ -139,8 +139,8 @@ internal sealed partial class ScenarioJsonReader
                 Broken(JsonPath.Member(entity, "location")) || Broken(JsonPath.Member(entity, "route")),
             ("investments", ValidationCode.InvestmentOnUnlimitedTarget) => scenario.Investments[index] switch
             {
-                { Location: { } l } => Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == l, "$.locations"), "annualCapacityTonnes")),
-                { Route: { } r } => Broken(JsonPath.Member(PathOf(scenario.Network.Routes, x => x.Id == r, "$.routes"), "annualCapacityTonnes")),
+                { Target.Location: { } l } => Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == l, "$.locations"), "annualCapacityTonnes")),
+                { Target.Route: { } r } => Broken(JsonPath.Member(PathOf(scenario.Network.Routes, x => x.Id == r, "$.routes"), "annualCapacityTonnes")),
                 _ => false,
             },
             ("supplies", ValidationCode.CommodityNotHandled) =>
@@ -277,15 +277,26 @@ internal sealed partial class ScenarioJsonReader
             Notes = o.String("notes"),
         };
 
-    private InvestmentOption ReadInvestment(JsonObjectReader o) =>
-        new(o.String("id", required: true) ?? string.Empty,
+    private InvestmentOption ReadInvestment(JsonObjectReader o)
+    {
+        var id = o.String("id", required: true) ?? string.Empty;
+        var location = o.String("location");
+        var route = o.String("route");
+        if (location is not null && route is not null)
+        {
+            o.Error(ValidationCode.InvestmentTarget,
+                $"Investment '{id}' names both location '{location}' and route '{route}'; it must name exactly one of them.");
+        }
+
+        return new(id,
             o.Number("addedAnnualCapacityTonnes", required: true) ?? 1,
             o.Number("capitalCost", required: true) ?? 0,
             o.Number("lifetimeYears", required: true) ?? 1)
         {
             Name = o.String("name"),
-            Location = o.String("location") is { } l ? new LocationId(l) : (LocationId?)null,
-            Route = o.String("route") is { } r ? new RouteId(r) : (RouteId?)null,
+            Target = location is not null ? NetworkElement.Of(new LocationId(location))
+                : route is not null ? NetworkElement.Of(new RouteId(route))
+                : default,
             Kind = o.Enum("kind", InvestmentKind.Binary, required: false),
             MaxUnits = o.Number("maxUnits"),
             FirstPeriod = o.String("firstPeriod") is { } p ? new PeriodId(p) : (PeriodId?)null,
@@ -294,6 +305,7 @@ internal sealed partial class ScenarioJsonReader
             Source = o.String("source"),
             Notes = o.String("notes"),
         };
+    }
 
     private static Budget? ReadBudget(JsonObjectReader o) =>
         o.Number("capitalCost") is { } cap ? new Budget(cap) { Source = o.String("source"), Notes = o.String("notes") } : null;

@@ -165,8 +165,8 @@ internal static class ScenarioJsonWriter
                 w.WriteStartObject();
                 w.WriteString("id", o.Id.Value);
                 Text(w, "name", o.Name);
-                Text(w, "location", o.Location?.Value);
-                Text(w, "route", o.Route?.Value);
+                Text(w, "location", o.Target.Location?.Value);
+                Text(w, "route", o.Target.Route?.Value);
                 w.WriteNumber("addedAnnualCapacityTonnes", o.AddedAnnualCapacityTonnes);
                 w.WriteNumber("capitalCost", o.CapitalCost);
                 w.WriteNumber("lifetimeYears", o.LifetimeYears);

@@ -58,7 +58,7 @@ internal static class InfeasibilityExplainer
 
             var saturated = plan.Bottlenecks
                 .Where(b => b.PerTonne > bound)
-                .Select(b => new SaturatedCapacity(b.Route, b.Location, b.Period, b.PerTonne))
+                .Select(b => new SaturatedCapacity(b.Element, b.Period, b.PerTonne))
                 .ToImmutableArray();
             return new InfeasibilityExplanation
             {
@@ -195,7 +195,7 @@ internal static class InfeasibilityExplainer
             return text.ToString();
         }
 
-        var names = saturated.GroupBy(s => s.Route is { } r ? $"route {r}" : $"location {s.Location}")
+        var names = saturated.GroupBy(s => s.Element.ToString())
             .Take(5)
             .Select(g => $"{g.Key} ({string.Join(", ", g.Select(s => s.Period.Value).Distinct().Take(4))}{(g.Count() > 4 ? ", …" : "")})");
         text.Append(" Serving the rest as cheaply as possible fills ").Append(string.Join(", ", names)).Append(": more capacity there would serve more.");

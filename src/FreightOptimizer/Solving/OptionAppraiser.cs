@@ -176,16 +176,16 @@ internal static class OptionAppraiser
         double added = 0, used = 0;
         foreach (var use in plan.CapacityUse)
         {
-            if (use.Route != option.Route || use.Location != option.Location) continue;
+            if (use.Element != option.Target) continue;
             var t = scenario.Horizon.IndexOf(use.Period);
             if (t < scenario.FirstPeriodIndexOf(option)) continue;
-            var scale = periods[t].YearFraction * (option.Route is { } r ? scenario.AvailabilityOf(r, use.Period) : scenario.AvailabilityOf(option.Location!.Value, use.Period));
+            var scale = periods[t].YearFraction * (option.Target.Route is { } r ? scenario.AvailabilityOf(r, use.Period) : scenario.AvailabilityOf(option.Target.Location!.Value, use.Period));
             var mine = option.AddedAnnualCapacityTonnes * scale * units[i];
             var all = 0.0;
             for (var j = 0; j < units.Length; j++)
             {
                 var other = scenario.Investments[j];
-                if (other.Route == option.Route && other.Location == option.Location && t >= scenario.FirstPeriodIndexOf(other))
+                if (other.Target == option.Target && t >= scenario.FirstPeriodIndexOf(other))
                 {
                     all += other.AddedAnnualCapacityTonnes * scale * units[j];
                 }

@@ -98,16 +98,15 @@ internal static class PlanAssembler
             var capacity = row.BaseTonnes;
             foreach (var (option, tonnesPerUnit) in row.Additions) capacity += tonnesPerUnit * units[option];
             var throughput = (row.IsRoute ? routeThroughput : locationThroughput)[(row.Target * periodCount) + row.Period];
-            RouteId? route = row.IsRoute ? network.Routes[row.Target].Id : (RouteId?)null;
-            LocationId? location = row.IsRoute ? (LocationId?)null : network.Locations[row.Target].Id;
+            var element = row.IsRoute ? NetworkElement.Of(network.Routes[row.Target].Id) : NetworkElement.Of(network.Locations[row.Target].Id);
             var period = periods[row.Period].Id;
-            capacityUse.Add(new CapacityUse(route, location, period, throughput, capacity));
+            capacityUse.Add(new CapacityUse(element, period, throughput, capacity));
             if (duals is null) continue;
             var price = Clean(-duals[row.Row] * s.MoneyUnit / s.TonneUnit);
-            capacityPrices.Add(new CapacityPrice(route, location, period, price));
+            capacityPrices.Add(new CapacityPrice(element, period, price));
             if (price > 0 && capacity - throughput <= SolveDefaults.BindingSlack * Math.Max(capacity, 1))
             {
-                bottlenecks.Add(new Bottleneck(route, location, period, capacity > 0 ? throughput / capacity : 1.0, price));
+                bottlenecks.Add(new Bottleneck(element, period, capacity > 0 ? throughput / capacity : 1.0, price));
             }
         }
 
@@ -138,7 +137,7 @@ internal static class PlanAssembler
             Prices = prices,
             Bottlenecks = [.. bottlenecks
                 .OrderByDescending(b => b.PerTonne)
-                .ThenBy(b => b.Route?.Value ?? b.Location?.Value, StringComparer.Ordinal)
+                .ThenBy(b => b.Element.Id, StringComparer.Ordinal)
                 .ThenBy(b => scenario.Horizon.IndexOf(b.Period))],
         };
     }

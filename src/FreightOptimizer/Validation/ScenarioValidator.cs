@@ -342,15 +342,13 @@ public static class ScenarioValidator
         private void CheckTarget(Site at, Subject what, InvestmentOption o)
         {
             var sentence = new Text(string.Empty, what);
-            if (o.Location is null == o.Route is null)
+            if (o.Target.Kind == default)
             {
-                Error(ValidationCode.InvestmentTarget, at, o.Location is null
-                    ? $"{sentence} names neither a location nor a route; it must name exactly one of them."
-                    : $"{sentence} names both location '{o.Location}' and route '{o.Route}'; it must name exactly one of them.");
+                Error(ValidationCode.InvestmentTarget, at, $"{sentence} names neither a location nor a route; it must name exactly one of them.");
                 return;
             }
 
-            if (o.Location is { } locationId)
+            if (o.Target.Location is { } locationId)
             {
                 var locationSite = at.Member("location");
                 if (LocationReference(locationSite, locationId, new Text(string.Empty, what, " expands"))
@@ -360,7 +358,7 @@ public static class ScenarioValidator
                         $"{sentence} expands location '{locationId}', which has no capacity (unlimited); give the location an annualCapacityTonnes.");
                 }
             }
-            else if (o.Route is { } routeId)
+            else if (o.Target.Route is { } routeId)
             {
                 var routeSite = at.Member("route");
                 if (!_network.TryGetRoute(routeId, out var route))
@@ -455,7 +453,7 @@ public static class ScenarioValidator
                     // scales both sides alike, so only annual rates need comparing.
                     if (!scenario.IsUsable(r, periods[t].Id)) continue;
                     var added = scenario.Investments
-                        .Where(o => o.Route == r.Id && scenario.FirstPeriodIndexOf(o) <= t
+                        .Where(o => o.Target.Route == r.Id && scenario.FirstPeriodIndexOf(o) <= t
                             && double.IsFinite(o.AddedAnnualCapacityTonnes) && o.AddedAnnualCapacityTonnes > 0)
                         .Sum(o => o.AddedAnnualCapacityTonnes * (double.IsFinite(o.UnitLimit) ? Math.Max(0, o.UnitLimit) : 0));
                     if (min > capacity + added) over.Add(periods[t].Id.Value);

@@ -143,17 +143,17 @@ internal sealed partial class VerificationRun
         foreach (var price in Safe(prices.Capacity))
         {
             var t = _scenario.Horizon.IndexOf(price.Period);
-            if (price.Route is { } routeId && price.Location is null && _routeIndex.TryGetValue(routeId, out var r) && t >= 0)
+            if (price.Element.Route is { } routeId && _routeIndex.TryGetValue(routeId, out var r) && t >= 0)
             {
                 Place(price.PerTonne, (r * _periodCount) + t, _routeRho, seenRoute, _routeRhs, RouteSubject(r, t), "capacity");
             }
-            else if (price.Location is { } locationId && price.Route is null && _locationIndex.TryGetValue(locationId, out var n) && t >= 0)
+            else if (price.Element.Location is { } locationId && _locationIndex.TryGetValue(locationId, out var n) && t >= 0)
             {
                 Place(price.PerTonne, (n * _periodCount) + t, _locationRho, seenLocation, _locationRhs, LocationSubject(n, t), "capacity");
             }
             else
             {
-                _certificate.Add(VerificationCheck.UnknownEntity, $"capacity of {price.Route?.Value ?? price.Location?.Value ?? "nothing"}, {price.Period}", 0,
+                _certificate.Add(VerificationCheck.UnknownEntity, $"capacity of {price.Element}, {price.Period}", 0,
                     "A capacity price must name exactly one route or location of the scenario, and one of its periods.");
             }
         }
@@ -391,12 +391,12 @@ internal sealed partial class VerificationRun
             for (var t = _firstPeriod[i]; t < _periodCount; t++)
             {
                 double rho, factor;
-                if (option.Route is { } routeId && _routeIndex.TryGetValue(routeId, out var r))
+                if (option.Target.Route is { } routeId && _routeIndex.TryGetValue(routeId, out var r))
                 {
                     rho = _routeRho[(r * _periodCount) + t];
                     factor = _routeFactor[(r * _periodCount) + t];
                 }
-                else if (option.Location is { } locationId && _locationIndex.TryGetValue(locationId, out var n))
+                else if (option.Target.Location is { } locationId && _locationIndex.TryGetValue(locationId, out var n))
                 {
                     rho = _locationRho[(n * _periodCount) + t];
                     factor = _locationFactor[(n * _periodCount) + t];

@@ -197,11 +197,11 @@ internal sealed partial class VerificationRun
             _fixed[i] = option.IsInteger || option.ExclusiveGroup is not null
                 || !option.Requires.IsDefaultOrEmpty || required.Contains(option.Id);
             _firstPeriod[i] = scenario.FirstPeriodIndexOf(option);
-            if (option.Route is { } routeId && _routeIndex.TryGetValue(routeId, out var r))
+            if (option.Target.Route is { } routeId && _routeIndex.TryGetValue(routeId, out var r))
             {
                 (_routeOptions[r] ??= []).Add(i);
             }
-            else if (option.Location is { } locationId && _locationIndex.TryGetValue(locationId, out var n))
+            else if (option.Target.Location is { } locationId && _locationIndex.TryGetValue(locationId, out var n))
             {
                 (_locationOptions[n] ??= []).Add(i);
             }

@@ -49,7 +49,7 @@ public sealed class InfeasibilityExplanationTests
         Assert.Equal(["summer", "winter"], explanation.Shortfalls.Select(s => s.Period.Value).Order());
         Assert.Equal(30, explanation.TotalShortfallTonnes, 1e-6);
         Assert.Equal(2, explanation.Saturated.Length);
-        Assert.All(explanation.Saturated, s => Assert.Equal("a-b", s.Route?.Value));
+        Assert.All(explanation.Saturated, s => Assert.Equal("a-b", s.Element.Route?.Value));
         Assert.Contains("30 t short", explanation.Summary, StringComparison.Ordinal);
         Assert.Contains("route a-b", explanation.Summary, StringComparison.Ordinal);
     }

@@ -37,8 +37,8 @@ public sealed class InvestmentAppraisalTests
         .AddPeriod("y2", 1)
         .AddSupply("A", "coal", 100, costPerTonne: 1)
         .AddDemand("C", "coal", 80, unmetPenaltyPerTonne: 1000)
-        .AddInvestment(new InvestmentOption("ab-expansion", 30, 200, 10) { Route = "a-b" })
-        .AddInvestment(new InvestmentOption("ab-big", 100, 5000, 10) { Route = "a-b" })
+        .AddInvestment(new InvestmentOption("ab-expansion", 30, 200, 10) { Target = new RouteId("a-b") })
+        .AddInvestment(new InvestmentOption("ab-big", 100, 5000, 10) { Target = new RouteId("a-b") })
         .WithBudget(budget is { } b ? new Budget(b) : null)
         .Build();
 
@@ -93,7 +93,7 @@ public sealed class InvestmentAppraisalTests
     {
         var scenario = TwoYears() with
         {
-            Investments = [new InvestmentOption("ab-modules", 10, 5000, 10) { Route = "a-b", Kind = InvestmentKind.Continuous, MaxUnits = 2.5 }],
+            Investments = [new InvestmentOption("ab-modules", 10, 5000, 10) { Target = new RouteId("a-b"), Kind = InvestmentKind.Continuous, MaxUnits = 2.5 }],
         };
 
         var plan = FreightPlanner.Optimize(scenario).GetPlanOrThrow();
@@ -116,7 +116,7 @@ public sealed class InvestmentAppraisalTests
     [Fact]
     public void Optimize_MoreThanTwentyOptions_AppraisesOnlyOnRequest()
     {
-        var options = Enumerable.Range(0, 21).Select(i => new InvestmentOption($"step{i}", 1, 1000 + i, 10) { Route = "a-b", Kind = InvestmentKind.Continuous });
+        var options = Enumerable.Range(0, 21).Select(i => new InvestmentOption($"step{i}", 1, 1000 + i, 10) { Target = new RouteId("a-b"), Kind = InvestmentKind.Continuous });
         var scenario = TwoYears() with { Investments = [.. options] };
 
         var result = FreightPlanner.Optimize(scenario);

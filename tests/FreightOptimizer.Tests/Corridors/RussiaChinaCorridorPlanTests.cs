@@ -62,6 +62,6 @@ public sealed class RussiaChinaCorridorPlanTests
         Assert.Equal(0, units["zabaikalsk-expansion"]);
         Assert.Equal(0, units["xuan-yuan-complex"]);
         Assert.True(Flow(RussiaChinaCorridor.ConveyorRouteId) > 5e6, "the conveyor should carry more than the Amur coal alone");
-        Assert.Contains(Plan.Bottlenecks, b => b.Route?.Value == RussiaChinaCorridor.ZabaikalskRailRouteId && b.PerTonne > 100);
+        Assert.Contains(Plan.Bottlenecks, b => b.Element.Route?.Value == RussiaChinaCorridor.ZabaikalskRailRouteId && b.PerTonne > 100);
     }
 }

@@ -161,23 +161,23 @@ public sealed class RussiaChinaCorridorTests
 
         var zab = byId["zabaikalsk-expansion"];
         Assert.Equal(8e9, zab.CapitalCost);
-        Assert.Equal(RussiaChinaCorridor.ZabaikalskRailRouteId, zab.Route!.Value.Value);
-        Assert.Equal(30e6, Net.GetRoute(zab.Route!.Value).AnnualCapacityTonnes + zab.AddedAnnualCapacityTonnes);
+        Assert.Equal(RussiaChinaCorridor.ZabaikalskRailRouteId, zab.Target.Route!.Value.Value);
+        Assert.Equal(30e6, Net.GetRoute(zab.Target.Route!.Value).AnnualCapacityTonnes + zab.AddedAnnualCapacityTonnes);
 
         var terminal = byId["nizhneleninskoye-terminal"];
         Assert.Equal(2e9, terminal.CapitalCost);
-        Assert.Equal(RussiaChinaCorridor.NizhneleninskoyeLocationId, terminal.Location!.Value.Value);
+        Assert.Equal(RussiaChinaCorridor.NizhneleninskoyeLocationId, terminal.Target.Location!.Value.Value);
 
         var conveyor = byId["blagoveshchensk-heihe-conveyor"];
         Assert.Equal(20e9, conveyor.CapitalCost);
         Assert.Equal(15e6, conveyor.AddedAnnualCapacityTonnes);
-        Assert.Equal(RussiaChinaCorridor.ConveyorRouteId, conveyor.Route!.Value.Value);
-        Assert.Equal(0, Net.GetRoute(conveyor.Route!.Value).AnnualCapacityTonnes);
+        Assert.Equal(RussiaChinaCorridor.ConveyorRouteId, conveyor.Target.Route!.Value.Value);
+        Assert.Equal(0, Net.GetRoute(conveyor.Target.Route!.Value).AnnualCapacityTonnes);
 
         var complex = byId["xuan-yuan-complex"];
         Assert.Equal(60e9, complex.CapitalCost);
         Assert.Equal(10e6, complex.AddedAnnualCapacityTonnes);
-        Assert.Equal(RussiaChinaCorridor.XuanYuanLocationId, complex.Location!.Value.Value);
+        Assert.Equal(RussiaChinaCorridor.XuanYuanLocationId, complex.Target.Location!.Value.Value);
 
         Assert.All(S.Investments, o =>
         {
@@ -277,8 +277,8 @@ public sealed class RussiaChinaCorridorTests
 
         foreach (var o in S.Investments)
         {
-            Assert.True(o.Location is null != o.Route is null, $"{o.Id} must name exactly one target");
-            var capacity = o.Route is { } r ? Net.GetRoute(r).AnnualCapacityTonnes : Net.GetLocation(o.Location!.Value).AnnualCapacityTonnes;
+            Assert.True(o.Target.Location is null != o.Target.Route is null, $"{o.Id} must name exactly one target");
+            var capacity = o.Target.Route is { } r ? Net.GetRoute(r).AnnualCapacityTonnes : Net.GetLocation(o.Target.Location!.Value).AnnualCapacityTonnes;
             Assert.NotNull(capacity);
             Assert.True(o.AddedAnnualCapacityTonnes > 0 && o.LifetimeYears > 0 && o.CapitalCost >= 0);
             Assert.Null(o.ExclusiveGroup);
@@ -327,7 +327,7 @@ public sealed class RussiaChinaCorridorTests
         while (queue.TryDequeue(out var at))
         {
             foreach (var r in Net.Routes.Where(r => r.From == at && r.Carries(commodity) && Net.GetLocation(r.To).Handles(commodity)
-                && (r.AnnualCapacityTonnes is null or > 0 || S.Investments.Any(o => o.Route == r.Id))))
+                && (r.AnnualCapacityTonnes is null or > 0 || S.Investments.Any(o => o.Target.Route == r.Id))))
             {
                 if (seen.Add(r.To)) queue.Enqueue(r.To);
             }

@@ -169,7 +169,7 @@ public sealed partial class DimacsMinCostFlowTests
     {
         var scenario = FreightPlannerTests.BottleneckLine() with
         {
-            Investments = [new FreightOptimizer.Scenarios.InvestmentOption("widen", 20, 100, 20) { Route = "a-b" }],
+            Investments = [new FreightOptimizer.Scenarios.InvestmentOption("widen", 20, 100, 20) { Target = new FreightOptimizer.Network.RouteId("a-b") }],
         };
 
         var error = Assert.Throws<ArgumentException>(() => DimacsMinCostFlow.Write(scenario, new StringWriter()));

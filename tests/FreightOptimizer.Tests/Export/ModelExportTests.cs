@@ -203,8 +203,8 @@ public sealed class ModelExportTests : IDisposable
             .WithName("two investments")
             .AddSupply("MINE", "coal", 5_000_000, costPerTonne: 50)
             .AddDemand("CITY", "coal", 3_000_000, unmetPenaltyPerTonne: 10_000)
-            .AddInvestment(new InvestmentOption("bridge", 2_000_000, 1_000_000_000, 30) { Route = "bridge-route", Kind = InvestmentKind.Binary })
-            .AddInvestment(new InvestmentOption("terminal", 100_000, 1_000_000, 30) { Location = "PORT", Kind = InvestmentKind.Continuous, MaxUnits = 50 })
+            .AddInvestment(new InvestmentOption("bridge", 2_000_000, 1_000_000_000, 30) { Target = new RouteId("bridge-route"), Kind = InvestmentKind.Binary })
+            .AddInvestment(new InvestmentOption("terminal", 100_000, 1_000_000, 30) { Target = new LocationId("PORT"), Kind = InvestmentKind.Continuous, MaxUnits = 50 })
             .Build();
     }
 }

@@ -28,7 +28,7 @@ public sealed class LinkingInequalityTests
         .AddSupply("O", "oil", 20)
         .AddDemand(new Demand("M", "coal", 30) { MustServe = true })
         .AddDemand(new Demand("M", "oil", 20) { MustServe = true })
-        .AddInvestment(new InvestmentOption("open", 100, 500, 1) { Route = "o-m" })
+        .AddInvestment(new InvestmentOption("open", 100, 500, 1) { Target = new RouteId("o-m") })
         .Build();
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class LinkingInequalityTests
     [InlineData(InvestmentKind.Continuous, 3.0, false, 100.0)] // nothing tighter than the capacity
     public void OptionTerm_FollowsTheKindOfOption(InvestmentKind kind, double maxUnits, bool onIndicator, double expected)
     {
-        var option = new InvestmentOption("i", 100, 1, 1) { Kind = kind, MaxUnits = kind == InvestmentKind.Binary ? null : maxUnits };
+        var option = new InvestmentOption("i", 100, 1, 1) { Target = new RouteId("r"), Kind = kind, MaxUnits = kind == InvestmentKind.Binary ? null : maxUnits };
 
         Assert.Equal(expected, LinkingBounds.OptionTerm(40, 100, option, onIndicator));
     }
@@ -91,7 +91,7 @@ public sealed class LinkingInequalityTests
         {
             for (var units = 0; units <= 4; units++)
             {
-                var term = LinkingBounds.OptionTerm(reach, 100, new InvestmentOption("i", 100, 1, 1) { Kind = InvestmentKind.Modular, MaxUnits = 4 }, onIndicator: false);
+                var term = LinkingBounds.OptionTerm(reach, 100, new InvestmentOption("i", 100, 1, 1) { Target = new RouteId("r"), Kind = InvestmentKind.Modular, MaxUnits = 4 }, onIndicator: false);
                 Assert.True(Math.Min(reach, 100.0 * units) <= (term * units) + 1e-9, $"reach {reach}, units {units}");
             }
         }

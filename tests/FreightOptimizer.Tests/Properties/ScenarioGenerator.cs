@@ -170,8 +170,7 @@ public static class ScenarioGenerator
                 };
                 options.Add(new InvestmentOption($"i{options.Count}", Round(random.Next(10, 100)), Round(random.Next(50, 3000)), random.Next(5, 30))
                 {
-                    Route = route,
-                    Location = location,
+                    Target = route is { } r ? r : location!.Value,
                     Kind = kind,
                     MaxUnits = maxUnits,
                     FirstPeriod = periodCount > 1 && Chance(0.3) ? periods[random.Next(periodCount)].Id : (PeriodId?)null,

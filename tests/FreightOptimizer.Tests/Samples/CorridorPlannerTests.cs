@@ -144,7 +144,7 @@ public sealed class CorridorPlannerTests : IDisposable
         var shortfall = Assert.Single(document.Explanation!.Shortfalls);
         Assert.Equal(("B", "coal", "year"), (shortfall.Location.Value, shortfall.Commodity.Value, shortfall.Period.Value));
         Assert.Equal(40, shortfall.Tonnes, 1e-6);
-        Assert.Equal("a-b", Assert.Single(document.Explanation.Saturated).Route?.Value);
+        Assert.Equal("a-b", Assert.Single(document.Explanation.Saturated).Element.Route?.Value);
     }
 
     [Theory]

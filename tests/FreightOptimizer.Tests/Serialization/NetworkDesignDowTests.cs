@@ -36,7 +36,7 @@ public sealed class NetworkDesignDowTests
         var first = scenario.Network.Routes[0];
         Assert.Equal(("n1", "n2", 100.0), (first.From.Value, first.To.Value, first.CostPerTonne["k1"]));
         var option = scenario.Investments[0];
-        Assert.Equal(("build-a1", "a1", 613.0, 595.0), (option.Id, option.Route?.Value, option.AddedAnnualCapacityTonnes, option.CapitalCost));
+        Assert.Equal(("build-a1", "a1", 613.0, 595.0), (option.Id, option.Target.Route?.Value, option.AddedAnnualCapacityTonnes, option.CapitalCost));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FreightOptimizer.Network;
 using FreightOptimizer.Results;
 using FreightOptimizer.Serialization;
 using FreightOptimizer.Tests.Verification;
@@ -22,10 +23,10 @@ public sealed class PlanJsonTests
         Investments = [new InvestmentDecision("zabaikalsk-expansion", 1), new InvestmentDecision("conveyor", 0.37)],
         Prices = new PlanPrices(
             [new BalancePrice("CN_HARBIN", "coal", "summer", 5234.0), new BalancePrice("RU_KUZBASS", "coal", "summer", -12.75)],
-            [new CapacityPrice("kuzbass-zabaikalsk-rail", null, "summer", 312.5), new CapacityPrice(null, "RU_ZABAIKALSK", "winter", Math.PI)],
+            [new CapacityPrice(new RouteId("kuzbass-zabaikalsk-rail"), "summer", 312.5), new CapacityPrice(new LocationId("RU_ZABAIKALSK"), "winter", Math.PI)],
             [new MinimumFlowPrice("kuzbass-zabaikalsk-rail", "summer", 0)],
             0.0625),
-        Bottlenecks = [new Bottleneck(null, "RU_ZABAIKALSK", "winter", 1.0, Math.PI)],
+        Bottlenecks = [new Bottleneck(new LocationId("RU_ZABAIKALSK"), "winter", 1.0, Math.PI)],
         Verification = new VerificationReport
         {
             Passed = true,
@@ -179,8 +180,8 @@ public sealed class PlanJsonTests
 
         var plan = Assert.IsType<AllocationPlan>(document.Plan);
         Assert.Equal(123456789012.5, plan.Objective);
-        Assert.Equal(new CapacityPrice("kuzbass-zabaikalsk-rail", null, "summer", 312.5), Assert.Single(plan.Prices.Capacity));
-        Assert.Equal(new Bottleneck(null, "RU_ZABAIKALSK", "summer", 1.0, 312.5), Assert.Single(plan.Bottlenecks));
+        Assert.Equal(new CapacityPrice(new RouteId("kuzbass-zabaikalsk-rail"), "summer", 312.5), Assert.Single(plan.Prices.Capacity));
+        Assert.Equal(new Bottleneck(new LocationId("RU_ZABAIKALSK"), "summer", 1.0, 312.5), Assert.Single(plan.Bottlenecks));
         Assert.True(plan.Verification!.OptimalityCertified);
     }
 
@@ -261,7 +262,7 @@ public sealed class PlanJsonTests
         {
             Causes = InfeasibilityCauses.HardDemands | InfeasibilityCauses.MinimumFlows,
             Shortfalls = [new DemandShortfall("B", "coal", "year", 40)],
-            Saturated = [new SaturatedCapacity("a-b", null, "year", 1e6), new SaturatedCapacity(null, "HUB", "year", 5e5)],
+            Saturated = [new SaturatedCapacity(new RouteId("a-b"), "year", 1e6), new SaturatedCapacity(new LocationId("HUB"), "year", 5e5)],
             MinimumFlowRoutes = ["a-c"],
             Summary = "40 t of coal short at B.",
         };

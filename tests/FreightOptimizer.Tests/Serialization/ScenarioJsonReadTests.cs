@@ -318,10 +318,10 @@ public sealed class ScenarioJsonReadTests
             [
                 (ValidationCode.OutOfRange, "$.locations[0].kind"),
                 (ValidationCode.UnknownField, "$.locations[1].capacity"),
+                (ValidationCode.InvestmentTarget, "$.investments[0]"), // found while reading: an option holds one target
                 (ValidationCode.OutOfRange, "$.discountRate"),
                 (ValidationCode.UnknownReference, "$.routes[0].from"),
                 (ValidationCode.EmptyCostMap, "$.routes[1].costPerTonne"),
-                (ValidationCode.InvestmentTarget, "$.investments[0]"),
                 (ValidationCode.MaxUnitsMismatch, "$.investments[1].maxUnits"),
             ],
             e.Issues.Select(i => (i.Code, i.Path)));

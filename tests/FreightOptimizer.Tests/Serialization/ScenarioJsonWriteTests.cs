@@ -57,11 +57,11 @@ public sealed class ScenarioJsonWriteTests
             .AddDemand("CN_HARBIN", "oil", 0)
             .AddInvestment(new InvestmentOption("zabaikalsk-expansion", 5_000_000, 8e9, 25)
             {
-                Name = "Zabaikalsk to 30 Mt/yr", Location = "RU_ZABAIKALSK", MaxUnits = 1, FirstPeriod = "winter",
+                Name = "Zabaikalsk to 30 Mt/yr", Target = new LocationId("RU_ZABAIKALSK"), MaxUnits = 1, FirstPeriod = "winter",
                 ExclusiveGroup = "border", Source = "s", Notes = "n",
             })
-            .AddInvestment(new InvestmentOption("second-track", 10_000_000, 2e9, 40) { Route = "zabaikalsk-harbin", Kind = InvestmentKind.Modular, MaxUnits = 3, ExclusiveGroup = "border" })
-            .AddInvestment(new InvestmentOption("conveyor-upgrade", 1, cost, 12.5) { Route = "zabaikalsk-harbin", Kind = InvestmentKind.Continuous, MaxUnits = 2.5, Requires = ["second-track", "zabaikalsk-expansion"] })
+            .AddInvestment(new InvestmentOption("second-track", 10_000_000, 2e9, 40) { Target = new RouteId("zabaikalsk-harbin"), Kind = InvestmentKind.Modular, MaxUnits = 3, ExclusiveGroup = "border" })
+            .AddInvestment(new InvestmentOption("conveyor-upgrade", 1, cost, 12.5) { Target = new RouteId("zabaikalsk-harbin"), Kind = InvestmentKind.Continuous, MaxUnits = 2.5, Requires = ["second-track", "zabaikalsk-expansion"] })
             .WithBudget(new Budget(1e10) { Source = "ministry", Notes = "n" })
             .Build();
     }
@@ -115,7 +115,7 @@ public sealed class ScenarioJsonWriteTests
         var scenario = new ScenarioBuilder(network)
             .AddSupply("A", "coal", 5)
             .AddDemand(new Demand("B", "coal", 5))
-            .AddInvestment(new InvestmentOption("b-plus", 1, 1, 1) { Location = "B" })
+            .AddInvestment(new InvestmentOption("b-plus", 1, 1, 1) { Target = new LocationId("B") })
             .Build();
 
         var json = ScenarioJson.Write(scenario);

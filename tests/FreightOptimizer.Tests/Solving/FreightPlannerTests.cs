@@ -49,9 +49,9 @@ public sealed class FreightPlannerTests
         Assert.Equal(30, plan.Flows.Single(f => f.Route == "a-c").Tonnes, 1e-5);
         Assert.Equal(11, plan.Prices.Balance.Single(p => p.Location == "C").PerTonne, 1e-4);
         Assert.Equal(1, plan.Prices.Balance.Single(p => p.Location == "A").PerTonne, 1e-4);
-        Assert.Equal(5, plan.Prices.Capacity.Single(p => p.Route == "a-b").PerTonne, 1e-4);
+        Assert.Equal(5, plan.Prices.Capacity.Single(p => p.Element.Route == "a-b").PerTonne, 1e-4);
         var bottleneck = Assert.Single(plan.Bottlenecks);
-        Assert.Equal("a-b", bottleneck.Route?.Value);
+        Assert.Equal("a-b", bottleneck.Element.Route?.Value);
         Assert.Equal(1.0, bottleneck.Utilisation, 1e-6);
     }
 
@@ -85,7 +85,7 @@ public sealed class FreightPlannerTests
         // Doubling A → B (50 more tonnes) saves 5 per tonne on 30 tonnes = 150 a year; it costs 100.
         var scenario = BottleneckLine() with
         {
-            Investments = [new InvestmentOption("double-a-b", 50, 100, 1) { Route = "a-b" }],
+            Investments = [new InvestmentOption("double-a-b", 50, 100, 1) { Target = new RouteId("a-b") }],
         };
 
         var result = FreightPlanner.Optimize(scenario);
@@ -105,7 +105,7 @@ public sealed class FreightPlannerTests
     {
         var scenario = BottleneckLine() with
         {
-            Investments = [new InvestmentOption("double-a-b", 50, 100, 1) { Route = "a-b" }],
+            Investments = [new InvestmentOption("double-a-b", 50, 100, 1) { Target = new RouteId("a-b") }],
         };
 
         var result = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = SolverEngine.Glop });

@@ -39,8 +39,8 @@ public sealed class NetworkFlowEngineTests
         Assert.Equal(30, plan.Flows.Single(f => f.Route == "a-c").Tonnes, 9);
         Assert.Equal(11, plan.Prices.Balance.Single(p => p.Location == "C").PerTonne, 9);
         Assert.Equal(1, plan.Prices.Balance.Single(p => p.Location == "A").PerTonne, 9);
-        Assert.Equal(5, plan.Prices.Capacity.Single(p => p.Route == "a-b").PerTonne, 9);
-        Assert.Equal("a-b", Assert.Single(plan.Bottlenecks).Route?.Value);
+        Assert.Equal(5, plan.Prices.Capacity.Single(p => p.Element.Route == "a-b").PerTonne, 9);
+        Assert.Equal("a-b", Assert.Single(plan.Bottlenecks).Element.Route?.Value);
     }
 
     /// <summary>
@@ -73,10 +73,10 @@ public sealed class NetworkFlowEngineTests
         Assert.Equal(30, plan.Costs.Handling, 9);
         Assert.Equal(30, plan.Flows.Single(f => f.Route == "h-m").Tonnes, 9);
         Assert.Equal(20, plan.Flows.Single(f => f.Route == "o-m").Tonnes, 9);
-        Assert.Equal(7, plan.Prices.Capacity.Single(p => p.Location == "H").PerTonne, 9);
+        Assert.Equal(7, plan.Prices.Capacity.Single(p => p.Element.Location == "H").PerTonne, 9);
         Assert.Equal(10, plan.Prices.Balance.Single(p => p.Location == "M").PerTonne, 9);
         Assert.Equal(9, plan.Prices.Balance.Single(p => p.Location == "H").PerTonne, 9);
-        Assert.Equal(1.0, plan.CapacityUse.Single(c => c.Location == "H").Utilisation!.Value, 9);
+        Assert.Equal(1.0, plan.CapacityUse.Single(c => c.Element.Location == "H").Utilisation!.Value, 9);
     }
 
     /// <summary>
@@ -217,7 +217,7 @@ public sealed class NetworkFlowEngineTests
     {
         var scenario = FreightPlannerTests.BottleneckLine() with
         {
-            Investments = [new InvestmentOption("widen", 20, 100, 20) { Route = "a-b", Kind = kind }],
+            Investments = [new InvestmentOption("widen", 20, 100, 20) { Target = new RouteId("a-b"), Kind = kind }],
         };
 
         var result = Solve(scenario, SolverEngine.Auto);

@@ -145,11 +145,11 @@ public sealed class ScenarioValidatorTests
 
     [Fact]
     public void Validate_InvestmentOnUnknownLocation_ReportsUnknownReferenceAtLocation() =>
-        Only(Valid().WithInvestment(0, o => o with { Location = "HUB2" }), ValidationCode.UnknownReference, "$.investments[0].location");
+        Only(Valid().WithInvestment(0, o => o with { Target = new LocationId("HUB2") }), ValidationCode.UnknownReference, "$.investments[0].location");
 
     [Fact]
     public void Validate_InvestmentOnUnknownRoute_ReportsUnknownReferenceAtRoute() =>
-        Only(Valid().WithInvestment(1, o => o with { Route = "hub-market-2" }), ValidationCode.UnknownReference, "$.investments[1].route");
+        Only(Valid().WithInvestment(1, o => o with { Target = new RouteId("hub-market-2") }), ValidationCode.UnknownReference, "$.investments[1].route");
 
     [Fact]
     public void Validate_InvestmentFirstPeriodUnknown_ReportsUnknownReferenceAtFirstPeriod() =>
@@ -307,12 +307,8 @@ public sealed class ScenarioValidatorTests
     // Investments
 
     [Fact]
-    public void Validate_InvestmentWithBothTargets_ReportsInvestmentTarget() =>
-        Only(Valid().WithInvestment(0, o => o with { Route = "mine-hub" }), ValidationCode.InvestmentTarget, "$.investments[0]");
-
-    [Fact]
     public void Validate_InvestmentWithNoTarget_ReportsInvestmentTarget() =>
-        Only(Valid().WithInvestment(1, o => o with { Route = null }), ValidationCode.InvestmentTarget, "$.investments[1]");
+        Only(Valid().WithInvestment(1, o => o with { Target = default }), ValidationCode.InvestmentTarget, "$.investments[1]");
 
     [Fact]
     public void Validate_InvestmentOnUnlimitedLocation_ReportsInvestmentOnUnlimitedTarget() =>

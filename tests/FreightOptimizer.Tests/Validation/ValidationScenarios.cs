@@ -31,8 +31,8 @@ internal static class ValidationScenarios
             .SetAvailability((RouteId)"mine-hub", "winter", 0.8)
             .AddSupply("MINE", "coal", 400, 100)
             .AddDemand("MARKET", "coal", 300, 5000)
-            .AddInvestment(new InvestmentOption("hub-expansion", 100, 1000, 20) { Location = "HUB" })
-            .AddInvestment(new InvestmentOption("line-doubling", 200, 3000, 30) { Route = "hub-market", Kind = InvestmentKind.Modular, MaxUnits = 2 })
+            .AddInvestment(new InvestmentOption("hub-expansion", 100, 1000, 20) { Target = new LocationId("HUB") })
+            .AddInvestment(new InvestmentOption("line-doubling", 200, 3000, 30) { Target = new RouteId("hub-market"), Kind = InvestmentKind.Modular, MaxUnits = 2 })
             .WithBudget(5000)
             .Build();
     }

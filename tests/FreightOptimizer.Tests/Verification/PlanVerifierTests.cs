@@ -388,8 +388,8 @@ public sealed class PlanVerifierTests
     public void Verify_TwoOptionsOfExclusiveGroupBuilt_ExclusiveGroup()
     {
         var scenario = OptionsScenario(
-            new InvestmentOption("bridge", 5, 100, 20) { Route = "a-c", ExclusiveGroup = "crossing" },
-            new InvestmentOption("tunnel", 8, 150, 20) { Route = "a-c", ExclusiveGroup = "crossing" });
+            new InvestmentOption("bridge", 5, 100, 20) { Target = new RouteId("a-c"), ExclusiveGroup = "crossing" },
+            new InvestmentOption("tunnel", 8, 150, 20) { Target = new RouteId("a-c"), ExclusiveGroup = "crossing" });
 
         var both = PlanVerifier.Verify(scenario, OptionsPlan(scenario, ("bridge", 1), ("tunnel", 1)));
         var one = PlanVerifier.Verify(scenario, OptionsPlan(scenario, ("bridge", 1), ("tunnel", 0)));
@@ -403,8 +403,8 @@ public sealed class PlanVerifierTests
     public void Verify_OptionBuiltWithoutPrerequisite_Prerequisite()
     {
         var scenario = OptionsScenario(
-            new InvestmentOption("terminal", 5, 100, 20) { Location = "C" },
-            new InvestmentOption("second-track", 5, 100, 20) { Route = "a-c", Requires = ["terminal"] });
+            new InvestmentOption("terminal", 5, 100, 20) { Target = new LocationId("C") },
+            new InvestmentOption("second-track", 5, 100, 20) { Target = new RouteId("a-c"), Requires = ["terminal"] });
 
         var report = PlanVerifier.Verify(scenario, OptionsPlan(scenario, ("terminal", 0), ("second-track", 1)));
         var fine = PlanVerifier.Verify(scenario, OptionsPlan(scenario, ("terminal", 1), ("second-track", 1)));
@@ -417,7 +417,7 @@ public sealed class PlanVerifierTests
     [Fact]
     public void Verify_UnknownOption_UnknownEntity()
     {
-        var scenario = OptionsScenario(new InvestmentOption("terminal", 5, 100, 20) { Location = "C" });
+        var scenario = OptionsScenario(new InvestmentOption("terminal", 5, 100, 20) { Target = new LocationId("C") });
 
         var report = PlanVerifier.Verify(scenario, OptionsPlan(scenario) with { Investments = [new InvestmentDecision("ghost", 1)] });
 

@@ -21,9 +21,9 @@ internal static class VerificationFixtures
 
     public static BalancePrice Pi(string location, double perTonne, string period = "year") => new(location, "coal", period, perTonne);
 
-    public static CapacityPrice RouteRho(string route, double perTonne, string period = "year") => new(route, null, period, perTonne);
+    public static CapacityPrice RouteRho(string route, double perTonne, string period = "year") => new(new RouteId(route), period, perTonne);
 
-    public static CapacityPrice LocationRho(string location, double perTonne, string period = "year") => new(null, location, period, perTonne);
+    public static CapacityPrice LocationRho(string location, double perTonne, string period = "year") => new(new LocationId(location), period, perTonne);
 
     /// <summary>
     /// A 3-node line A → B → C with a binding route capacity. Supply 100 t at A (cost 1), demand
@@ -183,7 +183,7 @@ internal static class VerificationFixtures
             .AddDemand("C", "coal", 50, 1000)
             .AddInvestment(new InvestmentOption("rail-upgrade", 10, 40, 1)
             {
-                Route = "a-c-rail",
+                Target = new RouteId("a-c-rail"),
                 Kind = InvestmentKind.Continuous,
                 MaxUnits = 5,
             });
@@ -229,7 +229,7 @@ internal static class VerificationFixtures
         var scenario = new ScenarioBuilder(network)
             .AddSupply("A", "coal", 100)
             .AddDemand("C", "coal", 50, 1000)
-            .AddInvestment(new InvestmentOption("rail-upgrade", 20, 80, 1) { Route = "a-c-rail" })
+            .AddInvestment(new InvestmentOption("rail-upgrade", 20, 80, 1) { Target = new RouteId("a-c-rail") })
             .Build();
         var plan = new AllocationPlan
         {
