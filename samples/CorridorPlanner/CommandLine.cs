@@ -9,6 +9,9 @@ internal static class ExitCodes
     public const int PlanFound = 0;
     public const int NoPlan = 1;
     public const int InvalidInput = 2;
+
+    /// <summary>The engine returned a plan, but the independent verifier rejected it (status VerificationFailed).</summary>
+    public const int VerificationFailed = 3;
 }
 
 /// <summary>The parsed command line.</summary>
@@ -21,7 +24,7 @@ internal sealed record CommandLine
 
           --scenario FILE       a scenario file of format v1 (default: the built-in Russia–China corridor)
           --out DIR             write plan.json (SCENARIO-FORMAT.md) into DIR, whatever the status
-          --engine NAME         Auto (default), Glop, Clp, Pdlp, Highs or Scip
+          --engine NAME         Auto (default), Glop, Clp, Pdlp, Highs, Scip, NetworkFlow or OrToolsMinCostFlow
           --time-limit SECONDS  stop the solver after this many seconds, keeping its best plan
           --appraise            appraise every investment option even when there are more than 20
                                 (one re-solve each; done by default up to 20)
@@ -33,7 +36,8 @@ internal sealed record CommandLine
           --export-lp FILE      also write the formulated model as a CPLEX LP file
           --help                this text
 
-        exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input
+        exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input,
+                    3 a plan that failed verification (its findings are printed first; do not use it)
         """;
 
     public string? ScenarioFile { get; init; }
