@@ -9,6 +9,9 @@ internal static class ExitCodes
     public const int PlanFound = 0;
     public const int NoPlan = 1;
     public const int InvalidInput = 2;
+
+    /// <summary>The engine returned a plan, but the independent verifier rejected it (status VerificationFailed).</summary>
+    public const int VerificationFailed = 3;
 }
 
 /// <summary>The parsed command line.</summary>
@@ -34,7 +37,8 @@ internal sealed record CommandLine
           --export-lp FILE      also write the formulated model as a CPLEX LP file
           --help                this text
 
-        exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input
+        exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input,
+                    3 a plan that failed verification (its findings are printed first; do not use it)
         """;
 
     public string? ScenarioFile { get; init; }

@@ -18,10 +18,10 @@ internal sealed class Frontier(Scenario scenario, IReadOnlyList<FrontierPoint> p
     {
         output.WriteLine();
         output.WriteLine($"Budget frontier ({points.Count} budgets; bn {_money}; objective over the horizon, capital spent, unmet Mt):");
-        output.WriteLine($"  {"budget",8} {"status",-10} {"objective",10} {"capital",8} {"unmet",7}  options built");
+        output.WriteLine($"  {"budget",8} {"status",-18} {"objective",10} {"capital",8} {"unmet",7}  options built");
         foreach (var p in points)
         {
-            output.WriteLine($"  {Bn(p.Budget),8} {p.Status,-10} {Bn(p.Objective),10} {Bn(p.CapitalSpent),8} {(p.UnmetTonnes is { } u ? (u / 1e6).ToString("0.00", CultureInfo.InvariantCulture) : "-"),7}  {Options(p)}");
+            output.WriteLine($"  {Bn(p.Budget),8} {p.Status,-18} {Bn(p.Objective),10} {Bn(p.CapitalSpent),8} {(p.UnmetTonnes is { } u ? (u / 1e6).ToString("0.00", CultureInfo.InvariantCulture) : "-"),7}  {Options(p)}");
         }
     }
 

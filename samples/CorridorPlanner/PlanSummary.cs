@@ -14,6 +14,10 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
 
     public void Print()
     {
+        // A plan the verifier rejected: its findings come first, before anything that reads like a plan.
+        var rejected = result.Status == SolveStatus.VerificationFailed;
+        if (rejected) PrintRejection();
+
         var network = scenario.Network;
         Line($"Scenario: {scenario.Name ?? "(unnamed)"}");
         Line($"  {network.Locations.Length} locations, {network.Routes.Length} routes, {network.Commodities.Length} commodities, "
@@ -32,6 +36,7 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
         }
 
         if (report.PricingMethod is { } pricing) Line($"  prices: {pricing}");
+        foreach (var note in report.Notes) Line($"  note: {note}");
         if (result.Message is { } message) Line($"  {message}");
         if (!result.TryGetPlan(out var plan))
         {
@@ -44,6 +49,12 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
             Line();
             Line("No plan: nothing more to report.");
             return;
+        }
+
+        if (rejected)
+        {
+            Line();
+            Line("The plan below is what the engine returned; the verifier rejected it (findings above). Do not act on it.");
         }
 
         PrintCosts(plan);
@@ -115,6 +126,15 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
     private void PrintUnmet(AllocationPlan plan)
     {
         Line();
+        if (result.Status == SolveStatus.VerificationFailed)
+        {
+            // The plan's own unmet demand is not to be believed: the verifier found it wrong, or could not confirm it.
+            Line(plan.Unmet.IsEmpty
+                ? "Unmet demand: the rejected plan reports none, which says nothing about what is served (see the findings above)."
+                : $"Unmet demand: the rejected plan reports {Mt(plan.TotalUnmetTonnes)} Mt, which may be wrong (see the findings above).");
+            return;
+        }
+
         if (plan.Unmet.IsEmpty)
         {
             Line("Unmet demand: none; every demand is served.");
@@ -190,6 +210,22 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
             + $"optimality {(v.OptimalityCertified ? "CERTIFIED" : "not certified")}"
             + (v.DualityGap is { } g ? $" (duality gap {g:0.###e+0})" : ""));
         foreach (var finding in v.Findings.Take(10)) Line($"  {finding.Check}: {finding.Message}");
+    }
+
+    /// <summary>The verifier's findings on a rejected plan, printed before anything else.</summary>
+    private void PrintRejection()
+    {
+        const int Shown = 20;
+        Line("VERIFICATION FAILED: the independent verifier rejected the plan the engine returned; do not act on it.");
+        if (result.Plan?.Verification is { } v)
+        {
+            Line($"  constraints and objective {(v.Passed ? "passed" : "FAILED")} (max violation {v.MaxViolation:0.###e+0}, recomputed objective {Bn(v.RecomputedObjective)}); "
+                + $"optimality {(v.OptimalityCertified ? "certified" : "not certified")}" + (v.DualityGap is { } g ? $" (duality gap {g:0.###e+0})" : ""));
+            foreach (var finding in v.Findings.Take(Shown)) Line($"  {finding.Check} ({finding.Subject}): {finding.Message}");
+            if (v.Findings.Length > Shown) Line($"  … {v.Findings.Length - Shown} more finding(s)");
+        }
+
+        Line();
     }
 
     private string NameOf(LocationId id) => scenario.Network.TryGetLocation(id, out var l) ? l.Name ?? id.Value : id.Value;

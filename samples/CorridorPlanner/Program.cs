@@ -143,4 +143,6 @@ if (command.BudgetSweep is { } sweep)
     }
 }
 
-return result.HasPlan ? ExitCodes.PlanFound : ExitCodes.NoPlan;
+return result.Status == SolveStatus.VerificationFailed ? ExitCodes.VerificationFailed
+    : result.HasPlan ? ExitCodes.PlanFound
+    : ExitCodes.NoPlan;

@@ -29,6 +29,13 @@ var result = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = Solve
 
 // 5. Read the plan, checking the status first.
 Console.WriteLine($"Status: {result.Status} ({result.Report.Engine})");
+if (result.Status == SolveStatus.VerificationFailed)
+{
+    // The engine returned a plan, but the independent verifier rejected it: say why, and do not use it.
+    Console.WriteLine(result.Message);
+    return 3;
+}
+
 if (!result.TryGetPlan(out var plan)) return 1;
 Console.WriteLine($"Total cost: {plan.Objective / 1e9:N2} bn RUB");
 foreach (var flow in plan.Flows) Console.WriteLine($"  {flow.Route,-22} {flow.Tonnes / 1e6,6:N1} Mt {flow.Commodity}");

@@ -10,13 +10,13 @@ namespace FreightOptimizer.Analysis;
 /// <summary>One budget of a frontier and the plan it buys.</summary>
 /// <param name="Budget">The capital budget, in the scenario's currency.</param>
 /// <param name="Status">How the solve at that budget ended.</param>
-/// <param name="Objective">The optimum, or null without a plan.</param>
-/// <param name="CapitalSpent">Σ capital cost × units built (not annualised), or null without a plan.</param>
-/// <param name="UnmetTonnes">Total unmet demand over the horizon, or null without a plan.</param>
-/// <param name="Chosen">The options built and their units, in scenario order (empty without a plan).</param>
+/// <param name="Objective">The optimum, or null without a plan (or with one the verifier rejected, <see cref="SolveStatus.VerificationFailed"/>).</param>
+/// <param name="CapitalSpent">Σ capital cost × units built (not annualised), or null without a plan (or a rejected one).</param>
+/// <param name="UnmetTonnes">Total unmet demand over the horizon, or null without a plan (or a rejected one).</param>
+/// <param name="Chosen">The options built and their units, in scenario order (empty without a plan, or with a rejected one).</param>
 public sealed record FrontierPoint(double Budget, SolveStatus Status, double? Objective, double? CapitalSpent, double? UnmetTonnes, ImmutableArray<InvestmentDecision> Chosen)
 {
-    /// <summary>Whether the solve at this budget found a plan.</summary>
+    /// <summary>Whether the solve at this budget found a plan the verifier did not reject.</summary>
     public bool HasPlan => Objective is not null;
 }
 
@@ -86,7 +86,8 @@ public static class BudgetFrontier
 
     private static FrontierPoint PointOf(Scenario scenario, double budget, OptimizationResult result)
     {
-        if (result.Plan is not { } plan) return new FrontierPoint(budget, result.Status, null, null, null, []);
+        // A rejected plan is no point of the frontier: its numbers would draw a curve nobody can trust.
+        if (result.Plan is not { } plan || result.Status == SolveStatus.VerificationFailed) return new FrontierPoint(budget, result.Status, null, null, null, []);
         var capital = scenario.Investments.Zip(plan.Investments).Sum(p => p.First.CapitalCost * p.Second.Units);
         return new FrontierPoint(budget, result.Status, plan.Objective, capital, plan.TotalUnmetTonnes, [.. plan.Investments.Where(d => d.Units > 0)]);
     }

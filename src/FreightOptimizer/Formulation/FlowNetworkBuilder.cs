@@ -302,6 +302,7 @@ internal sealed class FlowNetworkBuilder
         {
             Problem = new LinearProblem(),
             Scaling = ModelScaling.Identity,
+            ExactValues = true,
             Flows = [.. _flows],
             Supplies = [.. _supplies.Select(s => s with { Variable = flows + s.Variable })],
             Unmet = [.. _unmet.Select(u => u with { Variable = flows + supplies + u.Variable })],

@@ -78,6 +78,14 @@ internal sealed class FreightModel
     /// <summary>How many linking inequalities follow the plain rows (0 when they were not asked for).</summary>
     public required int LinkingRowCount { get; init; }
 
+    /// <summary>
+    /// Whether the values and duals mapped back through this map are exact (the network-flow map: whole
+    /// flow units and potentials times their quanta), so that nothing in them is solver noise. The plan
+    /// assembler then reports them as they are: its noise threshold, meant for a simplex's tolerances,
+    /// would erase a real price of 10^−9 per tonne (costs that small are valid input).
+    /// </summary>
+    public bool ExactValues { get; init; }
+
     /// <summary>Whether the model has integer variables.</summary>
     public bool IsMip => Problem.IntegerCount > 0;
 }

@@ -29,22 +29,34 @@ internal sealed class IntegerNetwork
 /// <remarks>
 /// <para>
 /// Tonnes are counted in a tonne quantum q_t and money per tonne in a cost quantum q_c, both powers
-/// of ten chosen from the data. First choice: the coarsest power of ten that makes every quantity
-/// (demand, capacity, supply and unmet bound of the period) and every unit cost a whole number up to
-/// floating-point noise — then the integer problem is the LP exactly. When no power of ten down to
-/// 10^−12 does that, or the exact choice does not fit the budgets below, the policy rounds to the
-/// "safe" quantum, 10^⌊log10(10^−7 × the smallest positive value)⌋, which moves every number by at most
-/// 5·10^−8 of itself.
+/// of ten chosen from the data. First choice: the coarsest power of ten (from 10^15 down to 10^−12)
+/// of which every quantity (demand, capacity, supply and unmet bound of the period) and every
+/// positive unit cost is a whole, positive multiple up to floating-point noise (|v/q − round(v/q)| ≤
+/// 8·10^−16 · v/q, and round(v/q) ≥ 1) — then the integer problem is the LP exactly. A positive
+/// number is never "whole" at a quantum it rounds to 0 at: 1,000 t beside 10^12 t is 1 unit of
+/// 10^3 t, not 0 units of 10^12 t. When no power of ten does that, or the exact choice does not fit
+/// the budgets below, the policy rounds to the "safe" quantum, 10^⌊log10(10^−7 × the smallest
+/// positive value)⌋, which moves every number by at most 5·10^−8 of itself.
+/// </para>
+/// <para>
+/// Whatever the candidate, every number is converted and checked: one that would move by more than
+/// <see cref="MaxRelativeRounding"/> (10^−6) of itself refuses the candidate. That is the verifier's
+/// default tolerance (<c>VerifierOptions.FeasibilityTolerance</c> and <c>DualTolerance</c>, which
+/// measure a row or a reduced cost relative to its own magnitude), so no rounding can by itself make
+/// a constraint or a price fail verification, and a small demand or cost can never vanish beside a
+/// large one.
 /// </para>
 /// <para>
 /// Budgets, checked before any solve: max unit cost × (node count + 1) ≤ 2^60 (the engine's derived
 /// big-M and its potentials stay below 2^62); total flow ≤ 2^60 and every capacity ≤ 2^61 (flows stay
-/// below 2^62). A network that fits no candidate is not scaled: it goes to the LP engine, and the
-/// reason says which budget failed. The total cost is bounded by Σ over arcs of unit cost ×
-/// min(capacity, total flow); a candidate where that fits in 2^62 is preferred, so that the objective
-/// fits in int64 with headroom. Where only a finer candidate keeps the rounding safe, the objective is
-/// summed in Int128 by our simplex (which computes nothing else from it) and OR-Tools' MinCostFlow,
-/// whose objective is int64, declines (<see cref="ObjectiveFitsInt64"/>).
+/// below 2^62). A network that fits no candidate is not scaled: it goes to the LP engine under Auto,
+/// an explicitly requested network-flow engine declines, and the reason says which budget failed at
+/// the safe quantum, the coarsest that keeps the rounding within the verifier's tolerance. The total
+/// cost is bounded by Σ over arcs of unit cost × min(capacity, total flow); a candidate where that
+/// fits in 2^62 is preferred, so that the objective fits in int64 with headroom. Where only a finer
+/// candidate keeps the rounding safe, the objective is summed in Int128 by our simplex (which
+/// computes nothing else from it) and OR-Tools' MinCostFlow, whose objective is int64, declines
+/// (<see cref="ObjectiveFitsInt64"/>).
 /// </para>
 /// <para>
 /// Rounding error bound, in money, reported with every integer solve: 0 when exact; otherwise
@@ -52,7 +64,11 @@ internal sealed class IntegerNetwork
 /// path, penalty included), E_t = Σ |rounding| of every tonne quantity and E_c = Σ over arcs of
 /// |cost rounding| × min(capacity, total flow). The LP optimum moves by at most P·E_t when its
 /// right-hand sides move by E_t, and the plan's objective at the true costs differs from the rounded
-/// optimum by at most E_c on each side.
+/// optimum by at most E_c on each side. A rounded plan can therefore be feasible within the
+/// verifier's tolerance and still miss the optimum by more than the verifier's duality-gap tolerance
+/// when the objective is small beside P·E_t; that is why <c>FreightPlanner</c> verifies every plan of
+/// an inexact scaling, even with <c>SolveOptions.Verify</c> off, and does not return a rejected one as
+/// optimal.
 /// </para>
 /// </remarks>
 internal sealed class IntegerScaling
@@ -77,6 +93,17 @@ internal sealed class IntegerScaling
 
     /// <summary>Inexact rounding keeps every number within this fraction of itself (half of it, in fact).</summary>
     private const double SafeRelativeQuantum = 1e-7;
+
+    /// <summary>
+    /// The most any number may move, relative to itself, at a chosen quantum: the verifier's default
+    /// feasibility and dual tolerances (<c>VerifierDefaults</c>; a test keeps them equal), since a
+    /// rounding larger than that could by itself fail verification. The safe quantum moves numbers by
+    /// at most 5·10^−8 of themselves, 20 times less.
+    /// </summary>
+    public const double MaxRelativeRounding = 1e-6;
+
+    /// <summary>How far v/q may be from a whole number, relative to v/q, and still count as whole: a few units in the last place.</summary>
+    private const double WholeNoise = 8e-16;
 
     private IntegerScaling(int tonneExponent, int costExponent, bool exact, double bound, bool objectiveFitsInt64)
     {
@@ -118,7 +145,10 @@ internal sealed class IntegerScaling
             : string.Create(CultureInfo.InvariantCulture, $"numbers were rounded, so the objective is within {RoundingErrorBound:G6} of the LP optimum."));
     }
 
-    /// <summary>Chooses quanta for a network, checks the budgets and converts; false (with a reason) when it cannot be done safely.</summary>
+    /// <summary>
+    /// Chooses quanta for a network, checks that no number moves by more than <see cref="MaxRelativeRounding"/>
+    /// of itself and that the budgets hold, and converts; false (with a reason) when it cannot be done safely.
+    /// </summary>
     public static bool TryScale(FlowNetwork network, out IntegerScaling? scaling, out IntegerNetwork? integers, out string reason)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -151,22 +181,29 @@ internal sealed class IntegerScaling
 
         // First a candidate whose objective bound fits int64 too; failing that, one whose objective
         // only fits the Int128 our simplex sums it in (OR-Tools' MinCostFlow then declines).
-        reason = "";
+        var distinct = candidates.Distinct().ToList();
+        var reasons = new string[distinct.Count];
         foreach (var objectiveInInt64 in (bool[])[true, false])
         {
-            foreach (var (te, ce) in candidates.Distinct())
+            for (var i = 0; i < distinct.Count; i++)
             {
+                var (te, ce) = distinct[i];
                 if (TryConvert(network, te, ce, objectiveInInt64, out integers, out var why, out var bound, out var fits))
                 {
                     var exact = te == exactTonnes && ce == exactCost;
                     scaling = new IntegerScaling(te, ce, exact, exact ? 0 : bound, fits);
+                    reason = "";
                     return true;
                 }
 
-                if (reason.Length == 0) reason = why;
+                reasons[i] = why;
             }
         }
 
+        // The last candidate is the safe one (or the exact one where that is coarser): the coarsest
+        // rounding the policy allows, so its failure is the one to report.
+        reason = string.Create(CultureInfo.InvariantCulture,
+            $"no quantum this policy allows (every number whole, or rounded by at most 5e-8 of itself, inside the verifier's tolerance of {MaxRelativeRounding:G2}) works here: {reasons[^1]}");
         scaling = null;
         integers = null;
         return false;
@@ -180,8 +217,7 @@ internal sealed class IntegerScaling
         var top = Math.Min(15, (int)Math.Floor(Math.Log10(max)));
         for (var e = top; e >= FinestExponent; e--)
         {
-            var quantum = Math.Pow(10, e);
-            if (values.TrueForAll(v => IsWhole(v, quantum))) return e;
+            if (values.TrueForAll(v => IsWhole(v, e))) return e;
         }
 
         return null;
@@ -190,12 +226,24 @@ internal sealed class IntegerScaling
     private static int SafeExponent(List<double> values) =>
         values.Count == 0 ? 0 : (int)Math.Floor(Math.Log10(values.Min() * SafeRelativeQuantum));
 
-    /// <summary>Whether v / quantum is a whole number up to floating-point noise.</summary>
-    private static bool IsWhole(double v, double quantum)
+    /// <summary>
+    /// Whether v (&gt; 0) is a whole, positive multiple of 10^e up to floating-point noise. The noise
+    /// allowed is relative to v / 10^e alone: an absolute allowance (this policy once had 10^−9) lets
+    /// 1,000 t count as 0 units of 10^12 t and 1 t as 0 units of 10^9 t, and the demand vanishes.
+    /// </summary>
+    private static bool IsWhole(double v, int e)
     {
-        var r = v / quantum;
-        return Math.Abs(r - Math.Round(r)) <= Math.Max(1e-9, 8e-16 * Math.Abs(r));
+        // A negative exponent multiplies by an exact power of ten instead of dividing by an inexact one.
+        var r = e < 0 ? v * Math.Pow(10, -e) : v / Math.Pow(10, e);
+        var whole = Math.Round(r);
+        return whole >= 1 && Math.Abs(r - whole) <= WholeNoise * r;
     }
+
+    /// <summary>
+    /// Whether rounding v to <paramref name="rounded"/> moves it by more than <see cref="MaxRelativeRounding"/>
+    /// of itself (floating-point noise aside).
+    /// </summary>
+    private static bool MovesTooFar(double v, double rounded) => Math.Abs(v - rounded) > MaxRelativeRounding * Math.Abs(v);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryConvert(FlowNetwork network, int tonneExponent, int costExponent, bool objectiveInInt64, out IntegerNetwork? integers, out string reason, out double bound, out bool objectiveFits)
@@ -221,6 +269,12 @@ internal sealed class IntegerScaling
             if (units > TotalFlowLimit)
             {
                 reason = string.Create(CultureInfo.InvariantCulture, $"a demand of {d:G6} t is {units:G3} flow units of 1e{tonneExponent} t, above the 2^60 budget");
+                return false;
+            }
+
+            if (MovesTooFar(d, units * tq))
+            {
+                reason = TooFar("a demand", d, "t", units, tonneExponent, "t");
                 return false;
             }
 
@@ -258,6 +312,12 @@ internal sealed class IntegerScaling
                     return false;
                 }
 
+                if (MovesTooFar(cap, units * tq))
+                {
+                    reason = TooFar("a capacity or supply", cap, "t", units, tonneExponent, "t");
+                    return false;
+                }
+
                 tonneError += Math.Abs(cap - (units * tq));
                 capacity[a] = (long)units;
             }
@@ -267,6 +327,12 @@ internal sealed class IntegerScaling
             if (costUnits > CostTimesNodesLimit)
             {
                 reason = string.Create(CultureInfo.InvariantCulture, $"a unit cost of {c:G6} is {costUnits:G3} units of 1e{costExponent}, above the 2^60 budget");
+                return false;
+            }
+
+            if (MovesTooFar(c, costUnits * cq))
+            {
+                reason = TooFar("a unit cost", c, "money/t", costUnits, costExponent, "money/t");
                 return false;
             }
 
@@ -296,4 +362,8 @@ internal sealed class IntegerScaling
         reason = "";
         return true;
     }
+
+    private static string TooFar(string what, double value, string unit, double units, int exponent, string quantumUnit) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{what} of {value:G6} {unit} would be {units:G6} units of 1e{exponent} {quantumUnit}, moving it by {Math.Abs(value - (units * Math.Pow(10, exponent))) / value:G3} of itself, more than the verifier's tolerance of {MaxRelativeRounding:G2}");
 }

@@ -41,7 +41,10 @@ public sealed record SolveReport
     /// <summary>How prices were obtained (for example "duals of the LP with integer decisions fixed, by GLOP").</summary>
     public string? PricingMethod { get; init; }
 
-    /// <summary>Other remarks from the solve, in sentences.</summary>
+    /// <summary>
+    /// Other remarks from the solve, in sentences: among them, when an engine's plan was rejected by the
+    /// verifier or an engine failed numerically, what it did and which engine solved next.
+    /// </summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 
     /// <summary>

@@ -24,8 +24,18 @@ public enum SolveStatus
     /// <summary>The solver rejected the model or failed numerically.</summary>
     InvalidModel,
 
-    /// <summary>The requested engine is not available in this build or on this platform.</summary>
+    /// <summary>The requested engine is not available in this build or on this platform, or cannot solve this scenario exactly (the message says why).</summary>
     SolverUnavailable,
+
+    /// <summary>
+    /// The engine returned a plan, but the independent verifier rejected it: a constraint or the
+    /// objective check failed, or the engine called the plan optimal and its prices do not certify
+    /// that. The plan is kept, with the verifier's findings in <c>AllocationPlan.Verification</c>, for
+    /// diagnosis only: it is not a plan to act on, and <c>OptimizationResult.IsOptimal</c> is false.
+    /// <see cref="SolverEngine.Auto"/> returns it only when every exact engine it tried was rejected;
+    /// an explicitly requested engine returns it for its own rejected plan.
+    /// </summary>
+    VerificationFailed,
 }
 
 /// <summary>Which solver engine to use.</summary>
@@ -34,7 +44,11 @@ public enum SolverEngine
     /// <summary>
     /// The cheapest engine that is exact for the scenario: <see cref="NetworkFlow"/> when a min-cost flow
     /// solves it exactly and its numbers scale safely to integers, else the LP engine CLP when there are
-    /// no integer decisions, else the MIP engine SCIP. The solve report says which and why.
+    /// no integer decisions, else the MIP engine SCIP. A plan the verifier rejects is not returned as
+    /// optimal: the next exact engine re-solves (network flow, then CLP, then GLOP; a simplex that
+    /// fails numerically moves along the same chain), and only when the last one is rejected too is the
+    /// result <see cref="SolveStatus.VerificationFailed"/>. The solve report says which engine and why,
+    /// and its notes say what each engine tried did.
     /// </summary>
     Auto,
 
@@ -70,7 +84,10 @@ public enum SolverEngine
     /// The library's own primal network simplex (integer min-cost flow) for scenarios with no
     /// investments, no minimum flows and no capacity shared by two commodities. Tonnes and money are
     /// scaled to integers by a documented policy (the report gives the rounding error bound, 0 when
-    /// exact); prices come from the simplex's node potentials. The time limit and the cancellation token
+    /// exact); a scenario whose numbers cannot be scaled without overflowing or moving some number by
+    /// more than the verifier's tolerance is declined (<see cref="SolveStatus.SolverUnavailable"/>, with
+    /// the reason). A plan from an inexact scaling is always verified, and one the verifier rejects is
+    /// returned as <see cref="SolveStatus.VerificationFailed"/>. Prices come from the simplex's node potentials. The time limit and the cancellation token
     /// are polled every 1,024 pivots; an interrupted solve ends <c>TimeLimit</c> or <c>Cancelled</c>
     /// without a plan, because a network simplex has neither a feasible flow for certain nor prices
     /// before it ends.
@@ -78,8 +95,8 @@ public enum SolverEngine
     NetworkFlow,
 
     /// <summary>
-    /// OR-Tools' min-cost-flow solver on the same integer network as <see cref="NetworkFlow"/>. It
-    /// returns no prices, so they are computed as shortest-path distances on the residual network of
+    /// OR-Tools' min-cost-flow solver on the same integer network as <see cref="NetworkFlow"/> (the same
+    /// scaling policy, declines and verification of rounded plans). It returns no prices, so they are computed as shortest-path distances on the residual network of
     /// its optimal flow. Kept as a second engine and a cross-check. It cannot be interrupted: a token
     /// cancelled before the start returns <c>Cancelled</c>, but once started it runs to its end whatever
     /// the token or the time limit say, and its result is kept (the solve report notes a cancellation or

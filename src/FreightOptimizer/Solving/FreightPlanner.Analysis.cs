@@ -15,6 +15,10 @@ public static partial class FreightPlanner
     /// Finds the least-cost allocation plan for a scenario. When the scenario is infeasible the result
     /// carries an <see cref="OptimizationResult.Explanation"/>; when the plan is optimal and
     /// <see cref="SolveOptions.Appraise"/> allows it, the plan carries the appraisal of every option.
+    /// A plan the independent verifier rejects is never returned as <see cref="SolveStatus.Optimal"/>
+    /// or <see cref="SolveStatus.Feasible"/>: <see cref="SolverEngine.Auto"/> re-solves with the next exact
+    /// engine, and an explicit engine returns <see cref="SolveStatus.VerificationFailed"/> with the plan
+    /// and the findings (<see cref="SolveOptions.Verify"/> says which plans are checked).
     /// </summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="options">How to solve; null for the defaults.</param>
@@ -64,7 +68,9 @@ public static partial class FreightPlanner
         if (options.Appraise == AppraisalMode.Never || scenario.Investments.IsEmpty || !result.HasPlan) return false;
         if (result.Status != SolveStatus.Optimal)
         {
-            skipped = $"Options not appraised: the solve ended {result.Status}, and an appraisal compares optima.";
+            skipped = result.Status == SolveStatus.VerificationFailed
+                ? "Options not appraised: the verifier rejected the plan, and an appraisal compares optima."
+                : $"Options not appraised: the solve ended {result.Status}, and an appraisal compares optima.";
             return false;
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
@@ -18,16 +19,41 @@ namespace FreightOptimizer.Solving;
 public static partial class FreightPlanner
 {
     /// <summary>One solve: the plan, its prices and its verification, without the analyses that follow (FreightPlanner.Analysis.cs).</summary>
+    /// <remarks>
+    /// <para>
+    /// A plan the verifier rejects is never returned as <see cref="SolveStatus.Optimal"/> or
+    /// <see cref="SolveStatus.Feasible"/> (<see cref="Objection"/> says what counts as rejected). Under
+    /// <see cref="SolverEngine.Auto"/> the next exact engine re-solves: network flow, then CLP, then
+    /// GLOP; a failed numerical solve moves along the same chain. An explicit engine, or Auto at the
+    /// end of its chain, returns <see cref="SolveStatus.VerificationFailed"/> with the plan and the
+    /// verifier's findings (an explicit PDLP keeps its own fallback to GLOP). The report's reason and
+    /// notes say what was tried and why.
+    /// </para>
+    /// <para>
+    /// Which plans are checked: all of them with <see cref="SolveOptions.Verify"/> on; with it off,
+    /// still those of the engines that are not exact by construction, PDLP (first-order tolerances
+    /// relative to the whole problem) and the network-flow engines after an inexact integer scaling
+    /// (NetworkFlowPlanner).
+    /// </para>
+    /// </remarks>
     internal static OptimizationResult OptimizeOnce(Scenario scenario, SolveOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new SolveOptions();
         options.Validate();
         ScenarioValidator.ThrowIfInvalid(scenario);
+        var auto = options.Engine == SolverEngine.Auto;
+        var chainNotes = ImmutableArray.CreateBuilder<string>();
 
         // Network flow first: it answers when asked for, or for Auto when a min-cost flow is exact.
         var flowResult = NetworkFlowPlanner.TryOptimize(scenario, options, cancellationToken, out var flowNote);
-        if (flowResult is not null) return flowResult;
+        if (flowResult is not null)
+        {
+            if (Objection(flowResult) is not { } objection) return flowResult;
+            if (!auto || cancellationToken.IsCancellationRequested) return Rejected(flowResult, objection, options.Engine);
+            chainNotes.Add(RejectionNote(flowResult, objection, SolverEngine.Clp));
+            flowNote = "The network simplex solved it first, but the verifier rejected its plan (see the notes).";
+        }
 
         var mip = scenario.HasIntegerDecisions;
         var (engine, reason) = ChooseEngine(options.Engine, mip);
@@ -47,20 +73,52 @@ public static partial class FreightPlanner
         var model = FreightModelBuilder.Build(scenario, linking);
         buildClock.Stop();
 
-        var outcome = OrToolsSolver.Solve(model.Problem, engine, options, cancellationToken);
-        var fallbackNote = (string?)null;
-        if (outcome.Status == SolveStatus.InvalidModel && options.Engine == SolverEngine.Auto && engine is SolverEngine.Clp or SolverEngine.Glop)
+        while (true)
         {
-            // A simplex can give up on numbers that span too many orders of magnitude (GLOP reports
-            // ABNORMAL with penalties of 1e15 beside costs of 1); the other simplex may cope.
-            var other = engine == SolverEngine.Clp ? SolverEngine.Glop : SolverEngine.Clp;
-            var retry = OrToolsSolver.Solve(model.Problem, other, options, cancellationToken);
-            fallbackNote = $"{engine} failed numerically ({outcome.Message}); Auto re-solved with {other}, which ended {retry.Status}.";
-            reason += $" {engine} failed numerically, so {other} solved it.";
-            outcome = retry;
-            engine = other;
+            var result = SolveModel(scenario, model, engine, reason, options, mip, linking, buildClock.Elapsed, cancellationToken);
+            (engine, reason) = (result.Report.Engine, result.Report.EngineReason);
+            var next = NextEngine(options.Engine, engine, mip);
+            if (result.Plan is null)
+            {
+                if (result.Status == SolveStatus.InvalidModel && auto && next is { } other && !cancellationToken.IsCancellationRequested)
+                {
+                    // A simplex can give up on numbers that span too many orders of magnitude (GLOP reports
+                    // ABNORMAL with penalties of 1e15 beside costs of 1); the other simplex may cope.
+                    chainNotes.Add($"{engine} failed numerically ({result.Message}); Auto re-solved with {other}.");
+                    reason += $" {engine} failed numerically, so {other} solved it.";
+                    engine = other;
+                    continue;
+                }
+
+                return WithNotesFirst(result, chainNotes);
+            }
+
+            if (Objection(result) is not { } why) return WithNotesFirst(result, chainNotes);
+            if (next is { } following && (auto || engine == SolverEngine.Pdlp) && !cancellationToken.IsCancellationRequested
+                && result.Status is SolveStatus.Optimal or SolveStatus.Feasible)
+            {
+                chainNotes.Add(RejectionNote(result, why, following));
+                reason += $" {Display(engine)}'s plan was rejected by the verifier, so {Display(following)} solved it.";
+                engine = following;
+                continue;
+            }
+
+            return Rejected(WithNotesFirst(result, chainNotes), why, options.Engine);
         }
-        else if (outcome.Status == SolveStatus.Infeasible && engine == SolverEngine.Pdlp)
+    }
+
+    /// <summary>
+    /// One engine on the formulated model: the solve, PDLP's infeasibility claim confirmed by GLOP,
+    /// prices (by an LP re-solve where the engine gives none), the plan and, where it must be checked,
+    /// its verification. The report's engine and reason are those of the answer returned.
+    /// </summary>
+    private static OptimizationResult SolveModel(
+        Scenario scenario, FreightModel model, SolverEngine engine, string reason, SolveOptions options, bool mip, bool linking,
+        TimeSpan buildTime, CancellationToken cancellationToken)
+    {
+        var outcome = OrToolsSolver.Solve(model.Problem, engine, options, cancellationToken);
+        var notes = ImmutableArray.CreateBuilder<string>();
+        if (outcome.Status == SolveStatus.Infeasible && engine == SolverEngine.Pdlp)
         {
             // PDLP's infeasibility test is a first-order certificate with tolerances; on some
             // feasible models it claims infeasibility (seen in the engines-agree property). A simplex
@@ -68,7 +126,7 @@ public static partial class FreightPlanner
             var check = OrToolsSolver.Solve(model.Problem, SolverEngine.Glop, options, cancellationToken);
             if (check.Status != SolveStatus.Infeasible)
             {
-                fallbackNote = $"PDLP reported the model infeasible; GLOP, asked to confirm, ended {check.Status}, and its answer is used.";
+                notes.Add($"PDLP reported the model infeasible; GLOP, asked to confirm, ended {check.Status}, and its answer is used.");
                 outcome = check;
                 engine = SolverEngine.Glop;
                 reason += " PDLP's infeasibility claim was not confirmed by GLOP, which solved it.";
@@ -79,7 +137,7 @@ public static partial class FreightPlanner
         {
             Engine = engine,
             EngineReason = reason,
-            BuildTime = buildClock.Elapsed,
+            BuildTime = buildTime,
             SolveTime = outcome.WallTime,
             Variables = model.Problem.VariableCount,
             IntegerVariables = model.Problem.IntegerCount,
@@ -90,15 +148,17 @@ public static partial class FreightPlanner
 
         if (outcome.Values is null)
         {
-            if (fallbackNote is not null) report = report with { Notes = [fallbackNote] };
-            return new OptimizationResult { Status = outcome.Status, Report = report, Message = DescribeNoPlan(outcome.Status, outcome.Message) };
+            return new OptimizationResult
+            {
+                Status = outcome.Status,
+                Report = report with { Notes = notes.ToImmutable() },
+                Message = DescribeNoPlan(outcome.Status, outcome.Message),
+            };
         }
 
         var values = outcome.Values;
         var duals = outcome.Duals;
         var objective = outcome.Objective;
-        var notes = ImmutableArray.CreateBuilder<string>();
-        if (fallbackNote is not null) notes.Add(fallbackNote);
         string pricing;
         if (duals is not null)
         {
@@ -140,39 +200,90 @@ public static partial class FreightPlanner
         }
 
         var plan = PlanAssembler.Assemble(scenario, model, values, duals, objective * model.Scaling.MoneyUnit);
-        if (options.Verify) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
-        if (engine == SolverEngine.Pdlp && outcome.Status == SolveStatus.Optimal && !cancellationToken.IsCancellationRequested)
-        {
-            // PDLP meets its tolerances relative to the norms of the whole problem, so a row with a
-            // small right-hand side beside large ones (a budget of 13 beside costs of 10^5, found by
-            // the engines-agree property) can be violated by more than the verifier allows. Its plan
-            // is checked whatever Verify says, and one the verifier rejects is replaced by a simplex's.
-            var check = plan.Verification ?? PlanVerifier.Verify(scenario, plan);
-            if (!check.Passed) return ResolvedAfterRejectedPdlp(scenario, options, check, cancellationToken);
-        }
 
+        // PDLP meets its tolerances relative to the norms of the whole problem, so a row with a small
+        // right-hand side beside large ones (a budget of 13 beside costs of 10^5, found by the
+        // engines-agree property) can be violated by more than the verifier allows: its plans are
+        // checked whatever Verify says.
+        if (options.Verify || engine == SolverEngine.Pdlp) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
         if (linking) notes.Add($"The MIP was strengthened with {model.LinkingRowCount} linking inequalities; prices come from the plain model.");
         report = report with { PricingMethod = pricing, Notes = notes.ToImmutable() };
         return new OptimizationResult { Status = outcome.Status, Report = report, Plan = plan, Message = outcome.Message };
     }
 
-    /// <summary>GLOP re-solves a model whose PDLP plan the verifier rejected; the report says why.</summary>
-    private static OptimizationResult ResolvedAfterRejectedPdlp(Scenario scenario, SolveOptions options, VerificationReport rejected, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why the verifier rejects a result's plan, in a sentence, or null when it stands (or was not
+    /// checked). Rejected: a plan that fails a constraint or the objective check, whatever the status;
+    /// and an <see cref="SolveStatus.Optimal"/> plan whose prices do not certify its optimality, since
+    /// that status claims what the certificate could not show. A plan stopped early
+    /// (<see cref="SolveStatus.Feasible"/>, <see cref="SolveStatus.TimeLimit"/>,
+    /// <see cref="SolveStatus.Cancelled"/>) claims feasibility only.
+    /// </summary>
+    internal static string? Objection(OptimizationResult result)
     {
-        var simplex = options.Copy();
-        simplex.Engine = SolverEngine.Glop;
-        var retry = OptimizeOnce(scenario, simplex, cancellationToken);
-        var finding = rejected.Findings.FirstOrDefault(f => f.Violation > 0)?.Message ?? "a check failed";
-        var note = $"PDLP's plan did not pass the verifier ({finding}); GLOP re-solved the model, and its answer is returned.";
-        return retry with
+        if (result.Plan?.Verification is not { } verification) return null;
+        var certificateNeeded = result.Status == SolveStatus.Optimal;
+        if (verification.Passed && (verification.OptimalityCertified || !certificateNeeded)) return null;
+        var findings = verification.Findings;
+        if (findings.IsDefaultOrEmpty) return "the verifier did not certify the plan, without a finding";
+        var first = findings[0];
+        var more = findings.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({findings.Length - 1} more finding(s))") : "";
+        return $"{first.Check} at {first.Subject}: {first.Message.TrimEnd('.')}{more}";
+    }
+
+    /// <summary>A result whose plan the verifier rejected: status <see cref="SolveStatus.VerificationFailed"/>, the plan and its findings kept.</summary>
+    private static OptimizationResult Rejected(OptimizationResult result, string objection, SolverEngine requested)
+    {
+        var engine = result.Report.Engine;
+        var advice = requested switch
         {
-            Report = retry.Report with
-            {
-                EngineReason = $"Requested in the solve options (Pdlp). PDLP's plan was rejected by the verifier, so GLOP solved it.",
-                Notes = retry.Report.Notes.Insert(0, note),
-            },
+            SolverEngine.Auto => "Auto tried every exact engine it has for this scenario; the report's notes say what each did.",
+            SolverEngine.NetworkFlow or SolverEngine.OrToolsMinCostFlow => "An LP engine (Auto, Clp or Glop) solves this scenario without rounding.",
+            _ => "Another engine may solve it; Auto re-solves a rejected plan with the next exact engine.",
+        };
+        return result with
+        {
+            Status = SolveStatus.VerificationFailed,
+            Message = $"The verifier rejected the plan of {engine}: {objection}. The plan and the verifier's findings (Plan.Verification) "
+                + $"are kept for diagnosis; do not use it as a plan. {advice}" + (result.Message is { } earlier ? $" {earlier}" : ""),
+            Report = result.Report with { Notes = result.Report.Notes.Add($"{engine} returned the plan as {Claim(result.Status)}; the verifier then rejected it, so the status is {SolveStatus.VerificationFailed}.") },
         };
     }
+
+    /// <summary>What an engine's status claimed for its plan, in words (a rejected plan is never shown with the status name it no longer has).</summary>
+    private static string Claim(SolveStatus status) => status switch
+    {
+        SolveStatus.Optimal => "optimal",
+        SolveStatus.Feasible => "feasible, stopped before proving optimality",
+        SolveStatus.TimeLimit => "its best at the time limit",
+        SolveStatus.Cancelled => "its best when the solve was cancelled",
+        _ => $"its answer ({status})",
+    };
+
+    private static string RejectionNote(OptimizationResult rejected, string objection, SolverEngine next) =>
+        $"{Display(rejected.Report.Engine)}'s plan did not pass the verifier ({objection}); {Display(next)} re-solved the model, and its answer is returned.";
+
+    /// <summary>The engine Auto (or an explicit PDLP) turns to when this one fails numerically or its plan is rejected; null at the end of the chain.</summary>
+    private static SolverEngine? NextEngine(SolverEngine requested, SolverEngine engine, bool mip) => (requested, engine) switch
+    {
+        _ when mip => null,
+        (SolverEngine.Auto, SolverEngine.Clp) => SolverEngine.Glop,
+        (SolverEngine.Pdlp, SolverEngine.Pdlp) => SolverEngine.Glop,
+        _ => null,
+    };
+
+    private static OptimizationResult WithNotesFirst(OptimizationResult result, ImmutableArray<string>.Builder notes) =>
+        notes.Count == 0 ? result : result with { Report = result.Report with { Notes = notes.ToImmutable().AddRange(result.Report.Notes) } };
+
+    private static string Display(SolverEngine engine) => engine switch
+    {
+        SolverEngine.Clp => "CLP",
+        SolverEngine.Glop => "GLOP",
+        SolverEngine.Pdlp => "PDLP",
+        SolverEngine.Scip => "SCIP",
+        SolverEngine.Highs => "HiGHS",
+        _ => engine.ToString(),
+    };
 
     private static (SolverEngine Engine, string Reason) ChooseEngine(SolverEngine requested, bool mip) => requested switch
     {

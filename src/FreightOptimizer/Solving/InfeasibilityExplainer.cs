@@ -44,6 +44,16 @@ internal static class InfeasibilityExplainer
         var bound = CostBound(scenario);
         var relaxed = Soften(scenario, LastResortPenalty(bound));
         var solved = FreightPlanner.OptimizeOnce(relaxed, inner, cancellationToken);
+        if (solved.Status == SolveStatus.VerificationFailed)
+        {
+            // Shortfalls read off a plan the verifier rejected would name the wrong demands.
+            return new InfeasibilityExplanation
+            {
+                Causes = InfeasibilityCauses.None,
+                Summary = "The re-solve with the hard demands made soft gave a plan the verifier rejected, so no explanation was found. Try another engine.",
+            };
+        }
+
         if (solved.Plan is { } plan)
         {
             var shortfalls = Shortfalls(scenario, plan);
@@ -80,7 +90,7 @@ internal static class InfeasibilityExplainer
 
         var minimumRoutes = scenario.Network.Routes.Where(r => r.MinAnnualTonnes > 0).Select(r => r.Id).ToList();
         var freed = minimumRoutes.Count > 0 ? FreightPlanner.OptimizeOnce(WithoutMinimumFlows(relaxed, minimumRoutes), inner, cancellationToken) : null;
-        if (freed?.Plan is not { } freedPlan)
+        if (freed?.Plan is not { } freedPlan || freed.Status == SolveStatus.VerificationFailed)
         {
             return new InfeasibilityExplanation
             {
@@ -95,7 +105,8 @@ internal static class InfeasibilityExplainer
         if (minimumRoutes.Count > 1)
         {
             Parallel.For(0, minimumRoutes.Count, new ParallelOptions { MaxDegreeOfParallelism = options.ParallelSolves }, i =>
-                alone[i] = FreightPlanner.OptimizeOnce(WithoutMinimumFlows(relaxed, [minimumRoutes[i]]), inner, cancellationToken).HasPlan);
+                alone[i] = FreightPlanner.OptimizeOnce(WithoutMinimumFlows(relaxed, [minimumRoutes[i]]), inner, cancellationToken) is { HasPlan: true } r
+                    && r.Status != SolveStatus.VerificationFailed);
         }
 
         var culprits = minimumRoutes.Where((_, i) => alone[i]).ToImmutableArray();

@@ -15,7 +15,9 @@ internal static class PlanAssembler
 {
     /// <summary>
     /// Tonnes, units and prices (money per tonne) smaller than this are noise from the solver's
-    /// tolerances and are reported as 0.
+    /// tolerances and are reported as 0, unless the model's values are exact
+    /// (<see cref="FreightModel.ExactValues"/>). For prices the threshold shrinks with the scenario's
+    /// smallest unit cost (<see cref="PriceNoise"/>).
     /// </summary>
     private const double Noise = 1e-6;
 
@@ -23,6 +25,12 @@ internal static class PlanAssembler
     public static AllocationPlan Assemble(Scenario scenario, FreightModel model, double[] values, double[]? duals, double objective)
     {
         var s = model.Scaling;
+        var noise = model.ExactValues ? 0 : Noise;
+        var priceNoise = model.ExactValues ? 0 : PriceNoise(scenario);
+
+        // + 0.0 turns −0 (a price of −max(0, 0)) into 0.
+        double Clean(double value) => Math.Abs(value) < noise ? 0 : value + 0.0;
+        double CleanPrice(double value) => Math.Abs(value) < priceNoise ? 0 : value + 0.0;
         var network = scenario.Network;
         var periods = scenario.Horizon.Periods;
         double Tonnes(int variable) => Clean(values[variable] * s.TonneUnit);
@@ -102,7 +110,7 @@ internal static class PlanAssembler
             var period = periods[row.Period].Id;
             capacityUse.Add(new CapacityUse(element, period, throughput, capacity));
             if (duals is null) continue;
-            var price = Clean(-duals[row.Row] * s.MoneyUnit / s.TonneUnit);
+            var price = CleanPrice(-duals[row.Row] * s.MoneyUnit / s.TonneUnit);
             capacityPrices.Add(new CapacityPrice(element, period, price));
             if (price > 0 && capacity - throughput <= SolveDefaults.BindingSlack * Math.Max(capacity, 1))
             {
@@ -114,10 +122,10 @@ internal static class PlanAssembler
         if (duals is not null)
         {
             var balance = model.BalanceRows
-                .Select(b => new BalancePrice(network.Locations[b.Location].Id, network.Commodities[b.Commodity].Id, periods[b.Period].Id, Clean(duals[b.Row] * s.MoneyUnit / s.TonneUnit)))
+                .Select(b => new BalancePrice(network.Locations[b.Location].Id, network.Commodities[b.Commodity].Id, periods[b.Period].Id, CleanPrice(duals[b.Row] * s.MoneyUnit / s.TonneUnit)))
                 .ToImmutableArray();
             var minimum = model.MinimumFlowRows
-                .Select(m => new MinimumFlowPrice(network.Routes[m.Route].Id, periods[m.Period].Id, Clean(duals[m.Row] * s.MoneyUnit / s.TonneUnit)))
+                .Select(m => new MinimumFlowPrice(network.Routes[m.Route].Id, periods[m.Period].Id, CleanPrice(duals[m.Row] * s.MoneyUnit / s.TonneUnit)))
                 .ToImmutableArray();
             double? budget = model.BudgetRow >= 0 ? Clean(-duals[model.BudgetRow] * s.MoneyUnit / s.CapitalUnit) : null;
             if (budget is null && scenario.Budget is not null) budget = 0;
@@ -142,7 +150,39 @@ internal static class PlanAssembler
         };
     }
 
-    private static double Clean(double value) => Math.Abs(value) < Noise ? 0 : value;
+
+    /// <summary>
+    /// The price noise threshold: <see cref="Noise"/> money per tonne, times the smallest positive unit
+    /// cost (transport, handling, supply, penalty) where that is below 1. A price of 10^−9 per tonne is
+    /// real in a scenario whose costs are 10^−9 per tonne, and erasing it leaves the plan uncertified;
+    /// scenarios with no cost below 1 keep the threshold they always had.
+    /// </summary>
+    private static double PriceNoise(Scenario scenario)
+    {
+        var smallest = 1.0;
+        void Cost(double c)
+        {
+            if (c > 0 && c < smallest) smallest = c;
+        }
+
+        foreach (var route in scenario.Network.Routes)
+        {
+            foreach (var c in route.CostPerTonne.Values) Cost(c);
+        }
+
+        foreach (var location in scenario.Network.Locations)
+        {
+            foreach (var c in location.HandlingCostPerTonne.Values) Cost(c);
+        }
+
+        foreach (var supply in scenario.Supplies) Cost(supply.CostPerTonne);
+        foreach (var demand in scenario.Demands)
+        {
+            if (!demand.MustServe) Cost(scenario.PenaltyOf(demand));
+        }
+
+        return Noise * smallest;
+    }
 
     private static void Add(SortedDictionary<(int, int, int), double> sums, (int, int, int) key, double value) =>
         sums[key] = sums.TryGetValue(key, out var sum) ? sum + value : value;

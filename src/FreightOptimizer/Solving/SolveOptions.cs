@@ -17,6 +17,8 @@ public sealed class SolveOptions
     /// <summary>
     /// The wall-clock limit for the solver, counted from the start of the solve (formulation not
     /// included), or null for none. Engines that cannot be interrupted say so in <see cref="SolverEngine"/>.
+    /// When <see cref="SolverEngine.Auto"/> re-solves with the next engine (a rejected plan, a numerical
+    /// failure), each engine it tries gets this limit afresh.
     /// </summary>
     /// <value>Default null (no limit).</value>
     public TimeSpan? TimeLimit { get; set; }
@@ -37,8 +39,20 @@ public sealed class SolveOptions
     /// </value>
     public LinkingInequalities LinkingInequalities { get; set; } = SolveDefaults.LinkingInequalities;
 
-    /// <summary>Whether to run <c>PlanVerifier</c> on the plan and attach its report.</summary>
-    /// <value>Default true.</value>
+    /// <summary>
+    /// Whether to run <c>PlanVerifier</c> on every plan and attach its report. With it on, a plan the
+    /// verifier rejects is never returned as optimal (<see cref="SolverEngine.Auto"/> re-solves with the
+    /// next exact engine; an explicit engine returns <see cref="SolveStatus.VerificationFailed"/>).
+    /// </summary>
+    /// <value>
+    /// Default true. False skips the check of plans that are exact by construction: those of the simplex
+    /// engines (CLP, GLOP), the MIP engines, and the network-flow engines when every number scaled to
+    /// integers exactly; their <c>Verification</c> is null and their status is the engine's own. Plans
+    /// that may be off by more than the verifier allows are checked anyway, carry the report, and are
+    /// handled as with the check on: PDLP's (first-order tolerances, relative to the whole problem) and
+    /// those of the network-flow engines after an inexact integer scaling
+    /// (<see cref="SolveReport.RoundingErrorBound"/> &gt; 0).
+    /// </value>
     public bool Verify { get; set; } = true;
 
     // ---- analysis after the solve: appraisal of the options, re-solves in parallel ----

@@ -26,6 +26,15 @@ public sealed record GeneratorSettings
     /// <summary>Only the first commodity (coal): every period is a single-commodity flow.</summary>
     public bool SingleCommodity { get; init; }
 
+    /// <summary>
+    /// Tonnages (capacities, supplies, demands, minimums, added capacity) spread log-uniformly over 1 to
+    /// 1e12 t and money per tonne (transport, handling, supply cost, penalties) over 1e-3 to 1e7, most of
+    /// them rounded to two significant digits (so that many scale to integers exactly) and the rest kept
+    /// at full precision. The draws come from a second generator, so the structure of a seed's scenario
+    /// is the same with and without it.
+    /// </summary>
+    public bool WideRanges { get; init; }
+
     public static GeneratorSettings Full { get; } = new();
 
     /// <summary>Only continuous decisions: an LP every engine can solve.</summary>
@@ -33,6 +42,12 @@ public sealed record GeneratorSettings
 
     /// <summary>One commodity, no investments, no minimum flows: what a min-cost flow solves exactly.</summary>
     public static GeneratorSettings NetworkFlow { get; } = new() { SingleCommodity = true, Investments = false, MinimumFlows = false };
+
+    /// <summary><see cref="NetworkFlow"/> with tonnages over 1 to 1e12 t and costs over 1e-3 to 1e7 per tonne.</summary>
+    public static GeneratorSettings NetworkFlowWide { get; } = NetworkFlow with { WideRanges = true };
+
+    /// <summary>Every commodity and period, minimum flows, no investments, with tonnages and costs as wide as <see cref="NetworkFlowWide"/>.</summary>
+    public static GeneratorSettings LinearWide { get; } = new() { Investments = false, WideRanges = true };
 }
 
 /// <summary>
@@ -58,6 +73,12 @@ public static class ScenarioGenerator
         double Round(double v) => Math.Round(v);
         bool Chance(double p) => random.NextDouble() < p;
 
+        // Wide ranges draw from their own generator and replace the usual number after it was drawn,
+        // so the usual draws, and with them the scenario's structure, stay those of the seed.
+        var wide = settings.WideRanges ? new Random(unchecked((seed * 397) ^ 0x2545F491)) : null;
+        double Tonnes(double usual) => wide is null ? usual : Spread(wide, 0, 12);
+        double Money(double usual) => wide is null ? usual : Spread(wide, -3, 7);
+
         var commodityIds = CommodityNames.Take(settings.SingleCommodity ? 1 : random.Next(1, 4)).Select(c => new CommodityId(c)).ToArray();
         var periodCount = random.Next(1, 4);
         var periods = Enumerable.Range(0, periodCount).Select(i => new Period($"p{i}", periodCount == 1 ? 1.0 : Math.Round(1.0 / periodCount, 4))).ToArray();
@@ -65,7 +86,7 @@ public static class ScenarioGenerator
         var network = new FreightNetworkBuilder();
         foreach (var c in commodityIds)
         {
-            network.AddCommodity(new Commodity(c, c.Value.ToUpperInvariant()) { UnmetPenaltyPerTonne = Chance(0.5) ? Round(random.Next(200, 2000)) : null });
+            network.AddCommodity(new Commodity(c, c.Value.ToUpperInvariant()) { UnmetPenaltyPerTonne = Chance(0.5) ? Money(Round(random.Next(200, 2000))) : null });
         }
 
         // Layers: origins → hubs → markets, so most demands are reachable and routes are not silly.
@@ -79,13 +100,13 @@ public static class ScenarioGenerator
             var restricted = kind == LocationKind.Hub && commodityIds.Length > 1 && Chance(0.3);
             var handled = restricted ? commodityIds.Where(_ => Chance(0.6)).DefaultIfEmpty(commodityIds[0]).ToArray() : commodityIds;
             handles[id] = handled;
-            double? capacity = Chance(0.35) ? Round(random.Next(20, 200)) : null;
+            double? capacity = Chance(0.35) ? Tonnes(Round(random.Next(20, 200))) : null;
             if (capacity is not null) capacitated.Add(id);
             network.AddLocation(new Location(id, kind)
             {
                 AnnualCapacityTonnes = capacity,
                 Commodities = restricted ? [.. handled] : null,
-                HandlingCostPerTonne = commodityIds.Where(_ => Chance(0.3)).ToImmutableDictionary(c => c, _ => Round(random.Next(1, 5))),
+                HandlingCostPerTonne = commodityIds.Where(_ => Chance(0.3)).ToImmutableDictionary(c => c, _ => Money(Round(random.Next(1, 5)))),
             });
         }
 
@@ -94,11 +115,11 @@ public static class ScenarioGenerator
         {
             var carried = commodityIds.Where(_ => Chance(0.8)).DefaultIfEmpty(commodityIds[random.Next(commodityIds.Length)]).ToArray();
             var mode = (TransportMode)random.Next(0, 6);
-            double? capacity = Chance(0.5) ? Round(random.Next(10, 150)) : null;
-            double? minimum = settings.MinimumFlows && capacity is { } cap && Chance(0.1) ? Round(cap * 0.1) : null;
+            double? capacity = Chance(0.5) ? Tonnes(Round(random.Next(10, 150))) : null;
+            double? minimum = settings.MinimumFlows && capacity is { } cap && Chance(0.1) ? (wide is null ? Round(cap * 0.1) : cap * 0.1) : null;
             routes.Add(new Route($"r{routes.Count}", from, to, mode)
             {
-                CostPerTonne = carried.ToImmutableDictionary(c => c, _ => Round(random.Next(1, 40))),
+                CostPerTonne = carried.ToImmutableDictionary(c => c, _ => Money(Round(random.Next(1, 40)))),
                 AnnualCapacityTonnes = capacity,
                 MinAnnualTonnes = minimum,
             });
@@ -133,8 +154,8 @@ public static class ScenarioGenerator
             foreach (var c in handles[o])
             {
                 if (!Chance(0.8)) continue;
-                scenario.AddSupply(new Supply(o, c, Round(random.Next(20, 250))) { CostPerTonne = Round(random.Next(0, 20)) });
-                if (Chance(0.2)) scenario.AddSupply(new Supply(o, c, Round(random.Next(5, 50))) { CostPerTonne = Round(random.Next(20, 40)), Period = periods[random.Next(periodCount)].Id });
+                scenario.AddSupply(new Supply(o, c, Tonnes(Round(random.Next(20, 250)))) { CostPerTonne = Money(Round(random.Next(0, 20))) });
+                if (Chance(0.2)) scenario.AddSupply(new Supply(o, c, Tonnes(Round(random.Next(5, 50)))) { CostPerTonne = Money(Round(random.Next(20, 40))), Period = periods[random.Next(periodCount)].Id });
             }
         }
 
@@ -144,10 +165,10 @@ public static class ScenarioGenerator
             {
                 if (!Chance(0.8)) continue;
                 var hard = settings.HardDemands && Chance(0.12);
-                scenario.AddDemand(new Demand(m, c, Round(random.Next(10, 200)))
+                scenario.AddDemand(new Demand(m, c, Tonnes(Round(random.Next(10, 200))))
                 {
                     MustServe = hard,
-                    UnmetPenaltyPerTonne = Chance(0.5) ? Round(random.Next(100, 3000)) : null,
+                    UnmetPenaltyPerTonne = Chance(0.5) ? Money(Round(random.Next(100, 3000))) : null,
                     Period = Chance(0.15) ? periods[random.Next(periodCount)].Id : (PeriodId?)null,
                 });
             }
@@ -168,7 +189,7 @@ public static class ScenarioGenerator
                     InvestmentKind.Modular => random.Next(1, 4),
                     _ => Chance(0.5) ? Math.Round(random.NextDouble() * 3 + 0.5, 2) : null,
                 };
-                options.Add(new InvestmentOption($"i{options.Count}", Round(random.Next(10, 100)), Round(random.Next(50, 3000)), random.Next(5, 30))
+                options.Add(new InvestmentOption($"i{options.Count}", Tonnes(Round(random.Next(10, 100))), Round(random.Next(50, 3000)), random.Next(5, 30))
                 {
                     Target = route is { } r ? r : location!.Value,
                     Kind = kind,
@@ -196,5 +217,17 @@ public static class ScenarioGenerator
         }
 
         return scenario.Build();
+    }
+
+    /// <summary>
+    /// 10^u with u uniform in [lo, hi]: rounded to two significant digits seven times in ten, kept at
+    /// full precision otherwise.
+    /// </summary>
+    private static double Spread(Random random, double lo, double hi)
+    {
+        var value = Math.Pow(10, lo + (random.NextDouble() * (hi - lo)));
+        if (random.NextDouble() >= 0.7) return value;
+        var unit = Math.Pow(10, Math.Floor(Math.Log10(value)) - 1);
+        return Math.Round(value / unit) * unit;
     }
 }

@@ -147,6 +147,83 @@ public sealed class CorridorPlannerTests : IDisposable
         Assert.Equal("a-b", Assert.Single(document.Explanation.Saturated).Element.Route?.Value);
     }
 
+    /// <summary>
+    /// 10^12 t of supply beside a demand of 1,000 t, solved by the network simplex by name. The integer
+    /// scaling once lost the 1,000 t, and the planner printed "every demand is served" and exited 0 for
+    /// a plan that moved nothing; now 1,000 t is 1 unit of 10^3 t and the plan serves it.
+    /// </summary>
+    [Fact]
+    public void NetworkFlow_SupplyOf1e12BesideDemandOf1000_ServesItAndExitsWithZero()
+    {
+        var file = Path.Combine(_work, "wide.json");
+        File.WriteAllText(file, Solving.WideRangeScenarios.ScenarioFile(1e12, 1000, 1, 1000, null));
+
+        var run = Run("--scenario", file, "--engine", "NetworkFlow", "--out", _work);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Status: Optimal", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Unmet demand: none; every demand is served.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Verification: PASSED", run.Output, StringComparison.Ordinal);
+        Assert.Contains("optimality CERTIFIED", run.Output, StringComparison.Ordinal);
+        var document = PlanJson.ReadFile(Path.Combine(_work, "plan.json"));
+        Assert.Equal(1000, document.Plan!.Flows.Single().Tonnes, 1e-9);
+    }
+
+    /// <summary>
+    /// Tonnages from 10^12 to 10^3 t that the network simplex can only round (WideRangeScenarios.
+    /// RoundedPastItsCertificate): asked for by name, its plan misses the optimum by more than the
+    /// verifier's gap allows. The findings come first, nothing calls the plan optimal or says every
+    /// demand is served, plan.json says VerificationFailed, and the exit code is 3.
+    /// </summary>
+    [Fact]
+    public void NetworkFlow_PlanTheVerifierRejects_PrintsTheFindingsFirstAndExitsWithThree()
+    {
+        var file = Path.Combine(_work, "rounded.json");
+        File.WriteAllText(file, Solving.WideRangeScenarios.RoundedPastItsCertificateJson());
+
+        var run = Run("--scenario", file, "--engine", "NetworkFlow", "--out", _work);
+
+        Assert.Equal(3, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        var verdict = Array.FindIndex(lines, l => l.StartsWith("VERIFICATION FAILED", StringComparison.Ordinal));
+        var finding = Array.FindIndex(lines, l => l.Contains("DualityGap (objective):", StringComparison.Ordinal));
+        var scenario = Array.FindIndex(lines, l => l.StartsWith("Scenario:", StringComparison.Ordinal));
+        var objective = Array.FindIndex(lines, l => l.StartsWith("Objective:", StringComparison.Ordinal));
+        Assert.True(verdict >= 0 && finding > verdict && scenario > finding && objective > scenario, run.Output);
+        Assert.True(lines.Take(verdict).All(l => l.StartsWith("plan.json written", StringComparison.Ordinal) || l.Length == 0), run.Output);
+        Assert.Contains("Status: VerificationFailed", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Optimal", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("every demand is served", run.Output, StringComparison.Ordinal);
+        var document = PlanJson.ReadFile(Path.Combine(_work, "plan.json"));
+        Assert.Equal(SolveStatus.VerificationFailed, document.Status);
+        Assert.False(document.Plan!.Verification!.OptimalityCertified);
+    }
+
+    [Fact]
+    public void Auto_PlanTheNetworkSimplexCannotCertify_IsReSolvedByClpAndExitsWithZero()
+    {
+        var file = Path.Combine(_work, "rounded.json");
+        File.WriteAllText(file, Solving.WideRangeScenarios.RoundedPastItsCertificateJson());
+
+        var run = Run("--scenario", file);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Status: Optimal", run.Output, StringComparison.Ordinal);
+        Assert.Contains("engine Clp:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("the verifier rejected its plan", run.Output, StringComparison.Ordinal);
+        Assert.Contains("optimality CERTIFIED", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_DocumentsExitCodeThreeAndTheFlowEngines()
+    {
+        var run = Run("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("3 a plan that failed verification", run.Output, StringComparison.Ordinal);
+        Assert.Contains("NetworkFlow", run.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--budget-sweep", "0:10")]
     [InlineData("--budget-sweep", "10:0:1")]

@@ -56,6 +56,35 @@ public sealed class PlanJsonTests
     }
 
     [Fact]
+    public void WriteThenRead_VerificationFailed_KeepsTheStatusThePlanAndTheVerdict()
+    {
+        var plan = RichPlan() with
+        {
+            Verification = new VerificationReport
+            {
+                Passed = false,
+                MaxViolation = 1,
+                RecomputedObjective = 0,
+                OptimalityCertified = false,
+                DualityGap = null,
+                Findings = [new VerificationFinding(VerificationCheck.FlowBalance, "location 'CITY', coal, year", 1000, "shortfall 1000 t")],
+            },
+        };
+        var result = new OptimizationResult { Status = SolveStatus.VerificationFailed, Report = Report(SolverEngine.NetworkFlow), Plan = plan, Message = "rejected" };
+
+        var json = PlanJson.Write(result);
+        var document = PlanJson.Read(json);
+
+        Assert.Contains("\"status\": \"VerificationFailed\"", json, StringComparison.Ordinal);
+        Assert.Equal(SolveStatus.VerificationFailed, document.Status);
+        Assert.Equal(SolverEngine.NetworkFlow, document.Engine);
+        Assert.NotNull(document.Plan);
+        Assert.Equal(plan.Flows.ToArray(), document.Plan.Flows.ToArray());
+        Assert.False(document.Plan.Verification!.Passed);
+        Assert.False(document.Plan.Verification.OptimalityCertified);
+    }
+
+    [Fact]
     public void WriteThenRead_RichPlan_RoundTripsEveryNumberExactly()
     {
         var plan = RichPlan();

@@ -714,4 +714,49 @@ public sealed class PlanVerifierTests
         Assert.True(report.Passed, Describe(report));
         Assert.True(report.OptimalityCertified, Describe(report));
     }
+
+    // ---- tolerances relative to each row, not to the largest number --------------------------
+
+    /// <summary>
+    /// The plan a lossy integer scaling once returned: nothing moved, nothing reported unmet, beside
+    /// 10^12 t of supply. The shortfall is judged against the demand row's own magnitude, so a demand
+    /// left entirely unserved fails whatever the largest number of the scenario is.
+    /// </summary>
+    [Theory]
+    [InlineData(1e12, 1000)]
+    [InlineData(1e9, 1)]
+    [InlineData(1e15, 1e-3)]
+    public void Verify_SmallDemandUnservedBesideAHugeSupply_FailsOnThatDemandsRow(double supply, double demand)
+    {
+        var scenario = FreightOptimizer.Tests.Solving.WideRangeScenarios.OneMarket(supply, demand);
+        var plan = new AllocationPlan { Objective = 0, Costs = new CostBreakdown(0, 0, 0, 0, 0) };
+
+        var report = PlanVerifier.Verify(scenario, plan);
+
+        Assert.False(report.Passed);
+        Assert.False(report.OptimalityCertified);
+        var finding = Assert.Single(report.Findings, f => f.Check == VerificationCheck.FlowBalance);
+        Assert.Equal("location 'CITY', coal, year", finding.Subject);
+        Assert.Equal(demand, finding.Violation, demand * 1e-12);
+        Assert.Equal(demand / Math.Max(1, demand), report.MaxViolation, 1e-12);
+    }
+
+    [Fact]
+    public void Verify_SmallDemandServedBesideAHugeSupply_PassesAndIsCertified()
+    {
+        var scenario = FreightOptimizer.Tests.Solving.WideRangeScenarios.OneMarket(1e12, 1000);
+        var plan = new AllocationPlan
+        {
+            Objective = 1000,
+            Costs = new CostBreakdown(1000, 0, 0, 0, 0),
+            Flows = [new RouteFlow("rail", "coal", "year", 1000)],
+            Supplied = [new SupplyUse("MINE", "coal", "year", 1000)],
+            Prices = new PlanPrices([new BalancePrice("MINE", "coal", "year", 0), new BalancePrice("CITY", "coal", "year", 1)], [], [], null),
+        };
+
+        var report = PlanVerifier.Verify(scenario, plan);
+
+        Assert.True(report.Passed, Describe(report));
+        Assert.True(report.OptimalityCertified, Describe(report));
+    }
 }

@@ -51,7 +51,9 @@ internal static class NetworkFlowPlanner
                 return null;
             }
 
-            return Unavailable(engine, $"The numbers of this scenario cannot be scaled to int64 safely for {engine} ({scaleWhy}); use Auto or an LP engine.");
+            return Unavailable(engine, $"{engine} works in integers, and this scenario's tonnes and costs cannot be scaled to int64 without "
+                + $"overflowing or moving some number by more than the verifier's tolerance, so it cannot solve it exactly ({scaleWhy}); "
+                + "use Auto, which hands such scenarios to the LP engine, or an LP engine.");
         }
 
         buildClock.Stop();
@@ -158,7 +160,12 @@ internal static class NetworkFlowPlanner
         }
 
         var plan = Assemble(scenario, network, scaling, integers, flows, potentials);
-        if (options.Verify) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
+
+        // A rounded plan is checked whatever Verify says: it can be feasible within the verifier's
+        // tolerance and still miss the optimum by more than the duality-gap tolerance when the
+        // objective is small beside the rounding error bound (IntegerScaling's remarks), and
+        // FreightPlanner does not return such a plan as optimal.
+        if (options.Verify || !scaling.IsExact) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
         report = report with { PricingMethod = pricing };
         return new OptimizationResult { Status = SolveStatus.Optimal, Report = report, Plan = plan };
     }
