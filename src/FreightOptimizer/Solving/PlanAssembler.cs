@@ -144,7 +144,8 @@ internal static class PlanAssembler
     /// <list type="bullet">
     /// <item>A capacity with no row (the route or an end is closed, the location is closed, or no flow
     /// of any commodity can use it in the period): one more tonne of it lets nothing more move, so it
-    /// saves nothing, and its price is 0. The verifier accepts only 0 there.</item>
+    /// saves nothing, and its price is 0 (the verifier rejects a positive one: a price on a
+    /// constraint that binds nothing).</item>
     /// <item>A minimum flow with no row (waived because the route or an end is closed): raising it
     /// changes nothing, so 0.</item>
     /// <item>A balance with no row (an open location that handles the commodity, where in the period
