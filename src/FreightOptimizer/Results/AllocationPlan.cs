@@ -56,8 +56,15 @@ public sealed record CostBreakdown(double Transport, double Handling, double Sup
 
 /// <summary>
 /// The landed marginal cost of one commodity at one open location in one period: the change in
-/// the optimum per extra tonne that must be delivered there.
+/// the optimum per extra tonne that must be delivered there. At a location with unmet demand it is
+/// that demand's penalty.
 /// </summary>
+/// <remarks>
+/// A plan has one for every location, commodity and period where the location is open (availability
+/// factor above 0) and handles the commodity. Where in that period no route can bring the commodity
+/// to the location or take it away and no supply or demand line of it applies there, nothing in the
+/// model depends on the price (its balance reads 0 = 0), and it is 0.
+/// </remarks>
 /// <param name="Location">The location.</param>
 /// <param name="Commodity">The commodity.</param>
 /// <param name="Period">The period.</param>
@@ -68,12 +75,21 @@ public sealed record BalancePrice(LocationId Location, CommodityId Commodity, Pe
 /// The decrease in the optimum per extra tonne of one period's capacity of a route or location
 /// (≥ 0).
 /// </summary>
+/// <remarks>
+/// A plan has one for every route and location with a capacity, in every period. Where nothing can
+/// use the capacity in the period (the route, an end of it or the location is closed, or no flow of a
+/// commodity can pass) one more tonne of it saves nothing, and the price is 0.
+/// </remarks>
 /// <param name="Element">The route or location.</param>
 /// <param name="Period">The period.</param>
 /// <param name="PerTonne">Money per tonne of capacity.</param>
 public sealed record CapacityPrice(NetworkElement Element, PeriodId Period, double PerTonne);
 
 /// <summary>The increase in the optimum per extra tonne of a route's required minimum flow in a period (≥ 0).</summary>
+/// <remarks>
+/// A plan has one for every route with a positive minimum, in every period; where the minimum is
+/// waived (the route or an end is closed) raising it changes nothing, and the price is 0.
+/// </remarks>
 /// <param name="Route">The route.</param>
 /// <param name="Period">The period.</param>
 /// <param name="PerTonne">Money per tonne.</param>
@@ -84,10 +100,16 @@ public sealed record MinimumFlowPrice(RouteId Route, PeriodId Period, double Per
 /// solver's sign convention. For a plan with integer decisions they are those of the LP with the
 /// decisions fixed.
 /// </summary>
-/// <param name="Balance">Balance prices at every open location, commodity and period where the commodity can be present.</param>
-/// <param name="Capacity">Capacity prices of every capacitated, open route and location by period.</param>
-/// <param name="MinimumFlow">Minimum-flow prices by route and period where a minimum applies.</param>
-/// <param name="Budget">Decrease in the optimum per extra unit of budget, or null without a budget row.</param>
+/// <param name="Balance">
+/// Balance prices of every location, commodity and period where the location is open (availability
+/// factor above 0) and handles the commodity, in scenario order (location, commodity, period).
+/// </param>
+/// <param name="Capacity">
+/// Capacity prices of every capacitated route and then every capacitated location, in every period
+/// (0 where the capacity is closed or nothing can use it), in scenario order.
+/// </param>
+/// <param name="MinimumFlow">Minimum-flow prices of every route with a positive minimum, in every period (0 where it is waived).</param>
+/// <param name="Budget">Decrease in the optimum per extra unit of budget when the scenario has a budget (0 when it has no investment options), else null.</param>
 public sealed record PlanPrices(
     ImmutableArray<BalancePrice> Balance,
     ImmutableArray<CapacityPrice> Capacity,

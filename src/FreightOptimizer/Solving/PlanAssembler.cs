@@ -29,8 +29,8 @@ internal static class PlanAssembler
         var priceNoise = model.ExactValues ? 0 : PriceNoise(scenario);
 
         // + 0.0 turns −0 (a price of −max(0, 0)) into 0.
-        double Clean(double value) => Math.Abs(value) < noise ? 0 : value + 0.0;
-        double CleanPrice(double value) => Math.Abs(value) < priceNoise ? 0 : value + 0.0;
+        double Clean(double value) => Below(value, noise);
+        double CleanPrice(double value) => Below(value, priceNoise);
         var network = scenario.Network;
         var periods = scenario.Horizon.Periods;
         double Tonnes(int variable) => Clean(values[variable] * s.TonneUnit);
@@ -99,7 +99,8 @@ internal static class PlanAssembler
         }
 
         var capacityUse = ImmutableArray.CreateBuilder<CapacityUse>();
-        var capacityPrices = ImmutableArray.CreateBuilder<CapacityPrice>();
+        var routeRho = new double[network.Routes.Length * periodCount];
+        var locationRho = new double[network.Locations.Length * periodCount];
         var bottlenecks = new List<Bottleneck>();
         foreach (var row in model.CapacityRows)
         {
@@ -111,26 +112,14 @@ internal static class PlanAssembler
             capacityUse.Add(new CapacityUse(element, period, throughput, capacity));
             if (duals is null) continue;
             var price = CleanPrice(-duals[row.Row] * s.MoneyUnit / s.TonneUnit);
-            capacityPrices.Add(new CapacityPrice(element, period, price));
+            (row.IsRoute ? routeRho : locationRho)[(row.Target * periodCount) + row.Period] = price;
             if (price > 0 && capacity - throughput <= SolveDefaults.BindingSlack * Math.Max(capacity, 1))
             {
                 bottlenecks.Add(new Bottleneck(element, period, capacity > 0 ? throughput / capacity : 1.0, price));
             }
         }
 
-        var prices = PlanPrices.None;
-        if (duals is not null)
-        {
-            var balance = model.BalanceRows
-                .Select(b => new BalancePrice(network.Locations[b.Location].Id, network.Commodities[b.Commodity].Id, periods[b.Period].Id, CleanPrice(duals[b.Row] * s.MoneyUnit / s.TonneUnit)))
-                .ToImmutableArray();
-            var minimum = model.MinimumFlowRows
-                .Select(m => new MinimumFlowPrice(network.Routes[m.Route].Id, periods[m.Period].Id, CleanPrice(duals[m.Row] * s.MoneyUnit / s.TonneUnit)))
-                .ToImmutableArray();
-            double? budget = model.BudgetRow >= 0 ? Clean(-duals[model.BudgetRow] * s.MoneyUnit / s.CapitalUnit) : null;
-            if (budget is null && scenario.Budget is not null) budget = 0;
-            prices = new PlanPrices(balance, capacityPrices.ToImmutable(), minimum, budget);
-        }
+        var prices = duals is null ? PlanPrices.None : CompletePrices(scenario, model, duals, routeRho, locationRho, priceNoise, noise);
 
         return new AllocationPlan
         {
@@ -149,7 +138,6 @@ internal static class PlanAssembler
                 .ThenBy(b => scenario.Horizon.IndexOf(b.Period))],
         };
     }
-
 
     /// <summary>
     /// The price noise threshold: <see cref="Noise"/> money per tonne, times the smallest positive unit
@@ -183,6 +171,100 @@ internal static class PlanAssembler
 
         return Noise * smallest;
     }
+
+    /// <summary>
+    /// Every price the plan format promises (docs/plan-format.md), in scenario order: balance prices of every open
+    /// location, commodity it handles and period; capacity prices of every capacitated route and
+    /// location in every period; minimum-flow prices of every route with a positive minimum in every
+    /// period; the budget price when the scenario has a budget.
+    /// </summary>
+    /// <remarks>
+    /// The model has rows only where a variable can touch them, so some promised prices have no dual,
+    /// and each gets the value its meaning gives:
+    /// <list type="bullet">
+    /// <item>A capacity with no row (the route or an end is closed, the location is closed, or no flow
+    /// of any commodity can use it in the period): one more tonne of it lets nothing more move, so it
+    /// saves nothing, and its price is 0 (the verifier rejects a positive one: a price on a
+    /// constraint that binds nothing).</item>
+    /// <item>A minimum flow with no row (waived because the route or an end is closed): raising it
+    /// changes nothing, so 0.</item>
+    /// <item>A balance with no row (an open location that handles the commodity, where in the period
+    /// no route can bring or take it, and no supply or demand line applies): the balance is 0 = 0 with no
+    /// variable in it, so any price satisfies the optimality conditions; it enters no reduced cost and
+    /// multiplies a demand of 0 in the dual objective. It is reported as 0.</item>
+    /// <item>A budget with no row (no investment options): spending more buys nothing, so 0.</item>
+    /// </list>
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static PlanPrices CompletePrices(Scenario scenario, FreightModel model, double[] duals, double[] routeRho, double[] locationRho, double priceNoise, double valueNoise)
+    {
+        var s = model.Scaling;
+        var network = scenario.Network;
+        var periods = scenario.Horizon.Periods;
+        int periodCount = periods.Length, commodityCount = network.Commodities.Length;
+        var locationOpen = new bool[network.Locations.Length * periodCount];
+        for (var n = 0; n < network.Locations.Length; n++)
+        {
+            for (var t = 0; t < periodCount; t++) locationOpen[(n * periodCount) + t] = scenario.IsOpen(network.Locations[n].Id, periods[t].Id);
+        }
+
+        var pi = new double[network.Locations.Length * commodityCount * periodCount];
+        foreach (var b in model.BalanceRows)
+        {
+            pi[(((b.Location * commodityCount) + b.Commodity) * periodCount) + b.Period] = Below(duals[b.Row] * s.MoneyUnit / s.TonneUnit, priceNoise);
+        }
+
+        var balance = ImmutableArray.CreateBuilder<BalancePrice>();
+        for (var n = 0; n < network.Locations.Length; n++)
+        {
+            var location = network.Locations[n];
+            for (var k = 0; k < commodityCount; k++)
+            {
+                var commodity = network.Commodities[k].Id;
+                if (!location.Handles(commodity)) continue;
+                for (var t = 0; t < periodCount; t++)
+                {
+                    if (!locationOpen[(n * periodCount) + t]) continue;
+                    balance.Add(new BalancePrice(location.Id, commodity, periods[t].Id, pi[(((n * commodityCount) + k) * periodCount) + t]));
+                }
+            }
+        }
+
+        var capacity = ImmutableArray.CreateBuilder<CapacityPrice>();
+        for (var a = 0; a < network.Routes.Length; a++)
+        {
+            if (network.Routes[a].AnnualCapacityTonnes is null) continue;
+            for (var t = 0; t < periodCount; t++)
+            {
+                capacity.Add(new CapacityPrice(network.Routes[a].Id, periods[t].Id, routeRho[(a * periodCount) + t]));
+            }
+        }
+
+        for (var n = 0; n < network.Locations.Length; n++)
+        {
+            if (network.Locations[n].AnnualCapacityTonnes is null) continue;
+            for (var t = 0; t < periodCount; t++)
+            {
+                capacity.Add(new CapacityPrice(network.Locations[n].Id, periods[t].Id, locationRho[(n * periodCount) + t]));
+            }
+        }
+
+        var mu = new double[network.Routes.Length * periodCount];
+        foreach (var m in model.MinimumFlowRows) mu[(m.Route * periodCount) + m.Period] = Below(duals[m.Row] * s.MoneyUnit / s.TonneUnit, priceNoise);
+        var minimum = ImmutableArray.CreateBuilder<MinimumFlowPrice>();
+        for (var a = 0; a < network.Routes.Length; a++)
+        {
+            if (network.Routes[a].MinAnnualTonnes is not > 0) continue;
+            for (var t = 0; t < periodCount; t++) minimum.Add(new MinimumFlowPrice(network.Routes[a].Id, periods[t].Id, mu[(a * periodCount) + t]));
+        }
+
+        double? budget = model.BudgetRow >= 0 ? Below(-duals[model.BudgetRow] * s.MoneyUnit / s.CapitalUnit, valueNoise) : null;
+        if (budget is null && scenario.Budget is not null) budget = 0;
+        return new PlanPrices(balance.ToImmutable(), capacity.ToImmutable(), minimum.ToImmutable(), budget);
+    }
+
+    /// <summary>0 for a value whose magnitude is below the noise, else the value (never −0).</summary>
+    private static double Below(double value, double noise) => Math.Abs(value) < noise ? 0 : value + 0.0;
 
     private static void Add(SortedDictionary<(int, int, int), double> sums, (int, int, int) key, double value) =>
         sums[key] = sums.TryGetValue(key, out var sum) ? sum + value : value;

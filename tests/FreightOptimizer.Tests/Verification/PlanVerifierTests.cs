@@ -1,6 +1,9 @@
 using FreightOptimizer.Network;
 using FreightOptimizer.Results;
 using FreightOptimizer.Scenarios;
+using FreightOptimizer.Serialization;
+using FreightOptimizer.Solving;
+using FreightOptimizer.Tests.Solving;
 using FreightOptimizer.Verification;
 using static FreightOptimizer.Tests.Verification.VerificationFixtures;
 
@@ -558,6 +561,39 @@ public sealed class PlanVerifierTests
         Assert.True(report.Passed);
         Assert.False(report.OptimalityCertified);
         AssertHas(report, VerificationCheck.MissingPrices, "location 'B', coal, year");
+    }
+
+    [Fact]
+    public void Verify_ZeroPricesWhereNothingCanUseTheRow_AreCertifiedAndOnlyZeroIs()
+    {
+        // The closure scenario's plan prices o-h's capacity in p1, where its end H is closed, and
+        // o-x's, which can never carry anything, at 0; a positive price there means nothing and is
+        // rejected.
+        var scenario = ScenarioJson.Read(ClosureScenarios.TwoCommodities);
+        var plan = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = SolverEngine.Clp }).GetPlanOrThrow();
+        Assert.Contains(plan.Prices.Capacity, p => p == new CapacityPrice(new RouteId("o-h"), "p1", 0));
+        Assert.Contains(plan.Prices.Capacity, p => p == new CapacityPrice(new RouteId("o-x"), "p0", 0));
+        Assert.True(PlanVerifier.Verify(scenario, plan).OptimalityCertified);
+
+        var closedEnd = plan with { Prices = plan.Prices with { Capacity = [.. plan.Prices.Capacity.Select(p => p.Element.Route == "o-h" && p.Period == "p1" ? p with { PerTonne = 5 } : p)] } };
+        var report = PlanVerifier.Verify(scenario, closedEnd);
+
+        Assert.False(report.OptimalityCertified);
+        AssertHas(report, VerificationCheck.DualFeasibility, "route 'o-h', p1");
+    }
+
+    [Fact]
+    public void Verify_BalancePriceNothingReaches_AnyValueIsCertified()
+    {
+        // X handles coal, but no route brings or takes coal there and no line applies: its balance is
+        // 0 = 0, and no optimality condition depends on its price (the plan reports 0).
+        var scenario = ScenarioJson.Read(ClosureScenarios.TwoCommodities);
+        var plan = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = SolverEngine.Clp }).GetPlanOrThrow();
+        Assert.Contains(plan.Prices.Balance, p => p == new BalancePrice("X", "coal", "p0", 0));
+
+        var changed = plan with { Prices = plan.Prices with { Balance = [.. plan.Prices.Balance.Select(p => p.Location == "X" ? p with { PerTonne = 1234 } : p)] } };
+
+        Assert.True(PlanVerifier.Verify(scenario, changed).OptimalityCertified);
     }
 
     public static TheoryData<double, double, double, double> SuboptimalPrices => new()
