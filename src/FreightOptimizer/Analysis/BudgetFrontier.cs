@@ -18,6 +18,17 @@ public sealed record FrontierPoint(double Budget, SolveStatus Status, double? Ob
 {
     /// <summary>Whether the solve at this budget found a plan the verifier did not reject.</summary>
     public bool HasPlan => Objective is not null;
+
+    /// <summary>Equal when every field is equal, the options built in order.</summary>
+    /// <param name="other">The other point.</param>
+    /// <returns>Whether the two points have the same content.</returns>
+    public bool Equals(FrontierPoint? other) =>
+        other is not null && Budget.Equals(other.Budget) && Status == other.Status && Nullable.Equals(Objective, other.Objective)
+        && Nullable.Equals(CapitalSpent, other.CapitalSpent) && Nullable.Equals(UnmetTonnes, other.UnmetTonnes)
+        && Network.Structural.SequenceEquals(Chosen, other.Chosen);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Budget, Status, Objective);
 }
 
 /// <summary>

@@ -118,6 +118,17 @@ public sealed record PlanPrices(
 {
     /// <summary>No prices (an engine that produced none).</summary>
     public static PlanPrices None { get; } = new([], [], [], null);
+
+    /// <summary>Equal when every list is equal element by element, in order, and the budget prices are equal.</summary>
+    /// <param name="other">The other prices.</param>
+    /// <returns>Whether the two have the same content.</returns>
+    public bool Equals(PlanPrices? other) =>
+        other is not null && Structural.SequenceEquals(Balance, other.Balance)
+        && Structural.SequenceEquals(Capacity, other.Capacity)
+        && Structural.SequenceEquals(MinimumFlow, other.MinimumFlow) && Nullable.Equals(Budget, other.Budget);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Balance.IsDefault ? 0 : Balance.Length, Capacity.IsDefault ? 0 : Capacity.Length, Budget);
 }
 
 /// <summary>A binding capacity: slack ≤ 1e-9 × capacity and a positive price.</summary>
@@ -174,4 +185,18 @@ public sealed record AllocationPlan
 
     /// <summary>Total unmet tonnes over all locations, commodities and periods.</summary>
     public double TotalUnmetTonnes => Unmet.Sum(u => u.Tonnes);
+
+    /// <summary>Equal when every part is equal, the lists element by element in order.</summary>
+    /// <param name="other">The other plan.</param>
+    /// <returns>Whether the two plans have the same content.</returns>
+    public bool Equals(AllocationPlan? other) =>
+        other is not null && ScenarioName == other.ScenarioName && Objective.Equals(other.Objective)
+        && Costs == other.Costs && Structural.SequenceEquals(Flows, other.Flows)
+        && Structural.SequenceEquals(Supplied, other.Supplied) && Structural.SequenceEquals(Unmet, other.Unmet)
+        && Structural.SequenceEquals(Investments, other.Investments) && Structural.SequenceEquals(CapacityUse, other.CapacityUse)
+        && Prices == other.Prices && Structural.SequenceEquals(Bottlenecks, other.Bottlenecks)
+        && Verification == other.Verification && Structural.SequenceEquals(Appraisal, other.Appraisal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Objective, Flows.IsDefault ? 0 : Flows.Length, Costs);
 }

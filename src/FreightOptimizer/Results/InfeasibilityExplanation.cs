@@ -58,4 +58,15 @@ public sealed record InfeasibilityExplanation
 
     /// <summary>Total tonnes short over all hard demands and periods.</summary>
     public double TotalShortfallTonnes => Shortfalls.Sum(s => s.Tonnes);
+
+    /// <summary>Equal when every field is equal, the lists element by element in order.</summary>
+    /// <param name="other">The other explanation.</param>
+    /// <returns>Whether the two explanations have the same content.</returns>
+    public bool Equals(InfeasibilityExplanation? other) =>
+        other is not null && Causes == other.Causes && Structural.SequenceEquals(Shortfalls, other.Shortfalls)
+        && Structural.SequenceEquals(Saturated, other.Saturated)
+        && Structural.SequenceEquals(MinimumFlowRoutes, other.MinimumFlowRoutes) && Summary == other.Summary;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Causes, Summary);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FreightOptimizer.Network;
 
 namespace FreightOptimizer.Results;
 
@@ -53,6 +54,20 @@ public sealed record SolveReport
     /// scaled exactly). Null for the LP and MIP engines, which do not round.
     /// </summary>
     public double? RoundingErrorBound { get; init; }
+
+    /// <summary>Equal when every field is equal, the notes in order.</summary>
+    /// <param name="other">The other report.</param>
+    /// <returns>Whether the two reports have the same content.</returns>
+    public bool Equals(SolveReport? other) =>
+        other is not null && Engine == other.Engine && EngineReason == other.EngineReason
+        && BuildTime == other.BuildTime && SolveTime == other.SolveTime && Variables == other.Variables
+        && IntegerVariables == other.IntegerVariables && Constraints == other.Constraints
+        && Iterations == other.Iterations && Nodes == other.Nodes && Nullable.Equals(RelativeGap, other.RelativeGap)
+        && Nullable.Equals(BestBound, other.BestBound) && PricingMethod == other.PricingMethod
+        && Structural.SequenceEquals(Notes, other.Notes) && Nullable.Equals(RoundingErrorBound, other.RoundingErrorBound);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Engine, EngineReason, Variables, Constraints);
 }
 
 /// <summary>Which check of the verifier a finding comes from.</summary>
@@ -143,4 +158,15 @@ public sealed record VerificationReport
 
     /// <summary>Every failed check, feasibility first.</summary>
     public ImmutableArray<VerificationFinding> Findings { get; init; } = [];
+
+    /// <summary>Equal when every field is equal, the findings in order.</summary>
+    /// <param name="other">The other report.</param>
+    /// <returns>Whether the two reports have the same content.</returns>
+    public bool Equals(VerificationReport? other) =>
+        other is not null && Passed == other.Passed && MaxViolation.Equals(other.MaxViolation)
+        && RecomputedObjective.Equals(other.RecomputedObjective) && OptimalityCertified == other.OptimalityCertified
+        && Nullable.Equals(DualityGap, other.DualityGap) && Structural.SequenceEquals(Findings, other.Findings);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Passed, MaxViolation, RecomputedObjective, OptimalityCertified);
 }
