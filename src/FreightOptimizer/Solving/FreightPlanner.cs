@@ -49,7 +49,7 @@ public static partial class FreightPlanner
 
         var outcome = OrToolsSolver.Solve(model.Problem, engine, options, cancellationToken);
         var fallbackNote = (string?)null;
-        if (outcome.Status == SolveStatus.InvalidModel && options.Engine == SolverEngine.Auto && engine is SolverEngine.Clp or SolverEngine.Glop)
+        if (outcome.Status == SolveStatus.InvalidModel && !outcome.ModelRejected && options.Engine == SolverEngine.Auto && engine is SolverEngine.Clp or SolverEngine.Glop)
         {
             // A simplex can give up on numbers that span too many orders of magnitude (GLOP reports
             // ABNORMAL with penalties of 1e15 beside costs of 1); the other simplex may cope.
@@ -91,7 +91,8 @@ public static partial class FreightPlanner
         if (outcome.Values is null)
         {
             if (fallbackNote is not null) report = report with { Notes = [fallbackNote] };
-            return new OptimizationResult { Status = outcome.Status, Report = report, Message = DescribeNoPlan(outcome.Status, outcome.Message) };
+            var message = outcome.ModelRejected ? RejectedModel(outcome.Message) : DescribeNoPlan(outcome.Status, outcome.Message);
+            return new OptimizationResult { Status = outcome.Status, Report = report, Message = message };
         }
 
         var values = outcome.Values;
@@ -153,8 +154,25 @@ public static partial class FreightPlanner
 
         if (linking) notes.Add($"The MIP was strengthened with {model.LinkingRowCount} linking inequalities; prices come from the plain model.");
         report = report with { PricingMethod = pricing, Notes = notes.ToImmutable() };
+        if (PlanAssembler.DescribeNonFinite(plan) is { } bad) return WithoutNonFinitePlan(report, bad);
         return new OptimizationResult { Status = outcome.Status, Report = report, Plan = plan, Message = outcome.Message };
     }
+
+    /// <summary>
+    /// The result for a plan with a NaN or infinite number in it: no plan, <see cref="SolveStatus.InvalidModel"/>,
+    /// and a message that names the number. Validation bounds every input so that this does not
+    /// happen; should it, a planner gets a status to act on instead of a number that cannot be written.
+    /// </summary>
+    internal static OptimizationResult WithoutNonFinitePlan(SolveReport report, string what) => new()
+    {
+        Status = SolveStatus.InvalidModel,
+        Report = report,
+        Message = $"The solve gave a plan with a number that is not finite ({what}), so no plan is returned. {ReportIt}",
+    };
+
+    private static string RejectedModel(string? why) => $"{why} {ReportIt}";
+
+    private const string ReportIt = "Validation bounds every number of a scenario so that this cannot happen; please report the scenario that led here.";
 
     /// <summary>GLOP re-solves a model whose PDLP plan the verifier rejected; the report says why.</summary>
     private static OptimizationResult ResolvedAfterRejectedPdlp(Scenario scenario, SolveOptions options, VerificationReport rejected, CancellationToken cancellationToken)

@@ -35,24 +35,40 @@ internal static class OrToolsSolver
             return new SolverOutcome { Status = SolveStatus.Cancelled, Message = "Cancelled before the solve started." };
         }
 
-        using var prepared = Prepare(problem, engine, options, out var unavailable);
-        return prepared?.Run(cancellationToken) ?? unavailable!;
+        using var prepared = Prepare(problem, engine, options, out var notRun);
+        return prepared?.Run(cancellationToken) ?? notRun!;
     }
 
     /// <summary>
     /// Creates the engine's solver and loads the problem into it, ready to <see cref="PreparedSolve.Run"/>:
     /// the "hand to the solver" phase on its own (the benchmarks time it apart from the solve).
     /// </summary>
-    /// <returns>The loaded solver, or null with <paramref name="unavailable"/> set when OR-Tools has no such solver here.</returns>
-    internal static PreparedSolve? Prepare(LinearProblem problem, SolverEngine engine, SolveOptions options, out SolverOutcome? unavailable)
+    /// <returns>
+    /// The loaded solver, or null with <paramref name="notRun"/> set: <see cref="SolveStatus.InvalidModel"/>
+    /// when a number of the problem is NaN or infinite where it must be finite (no solver is handed
+    /// one: CLP and GLOP would return garbage or fail without saying which number), or
+    /// <see cref="SolveStatus.SolverUnavailable"/> when OR-Tools has no such solver here.
+    /// </returns>
+    internal static PreparedSolve? Prepare(LinearProblem problem, SolverEngine engine, SolveOptions options, out SolverOutcome? notRun)
     {
         var mip = problem.IntegerCount > 0;
         var id = SolverId(engine, mip) ?? throw new InvalidOperationException($"Engine {engine} cannot solve this model.");
-        unavailable = null;
+        if (problem.DescribeNonFinite() is { } bad)
+        {
+            notRun = new SolverOutcome
+            {
+                Status = SolveStatus.InvalidModel,
+                ModelRejected = true,
+                Message = $"The formulated model was not handed to {id}: {bad}, and a solver needs finite numbers.",
+            };
+            return null;
+        }
+
+        notRun = null;
         var solver = Solver.CreateSolver(id);
         if (solver is null)
         {
-            unavailable = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = $"OR-Tools could not create the {id} solver on this platform." };
+            notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = $"OR-Tools could not create the {id} solver on this platform." };
             return null;
         }
 
