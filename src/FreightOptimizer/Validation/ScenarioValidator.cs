@@ -142,7 +142,7 @@ public static class ScenarioValidator
 
             if (!fine) return;
             var years = scenario.Horizon.Years;
-            if (years > MaxHorizonYears)
+            if (!(years <= MaxHorizonYears))
             {
                 Error(ValidationCode.DerivedValueOutOfRange, new Site("$.periods"),
                     $"The periods add up to {Num(years)} years (the sum of their yearFraction), above 1,000 years, the longest horizon the model computes with; check the year fractions (0.25 is a quarter).");
@@ -452,13 +452,13 @@ public static class ScenarioValidator
         {
             if (!IsNonNegativeAmount(o.CapitalCost) || !(o.AddedAnnualCapacityTonnes > 0) || !IsNonNegativeAmount(o.AddedAnnualCapacityTonnes)) return;
             var units = o.UnitLimit;
-            if (o.AddedAnnualCapacityTonnes * units > MaxMagnitude)
+            if (!(o.AddedAnnualCapacityTonnes * units <= MaxMagnitude))
             {
                 Error(ValidationCode.DerivedValueOutOfRange, at.Member("maxUnits"),
                     $"{new Text(string.Empty, what)} can add addedAnnualCapacityTonnes × maxUnits = {Num(o.AddedAnnualCapacityTonnes)} × {Num(units)} = {Num(o.AddedAnnualCapacityTonnes * units)} t a year, above 1e15; lower maxUnits or the capacity per unit.");
             }
 
-            if (o.CapitalCost * units > MaxMagnitude)
+            if (!(o.CapitalCost * units <= MaxMagnitude))
             {
                 Error(ValidationCode.DerivedValueOutOfRange, at.Member("maxUnits"),
                     $"{new Text(string.Empty, what)} can cost capitalCost × maxUnits = {Num(o.CapitalCost)} × {Num(units)} = {Num(o.CapitalCost * units)}, above 1e15; lower maxUnits or the capital cost per unit.");
@@ -468,7 +468,7 @@ public static class ScenarioValidator
             if (!_horizonValid || !(scenario.DiscountRate is >= 0 and < 1)) return;
             var factor = Economics.CapitalRecoveryFactor(scenario.DiscountRate, o.LifetimeYears);
             var charge = o.CapitalCost * units * factor * scenario.Horizon.Years;
-            if (charge > MaxMagnitude)
+            if (!(charge <= MaxMagnitude))
             {
                 Error(ValidationCode.DerivedValueOutOfRange, at,
                     $"The capital charge of {what} over the horizon, capitalCost × maxUnits × capital recovery factor × horizon years = {Num(o.CapitalCost)} × {Num(units)} × {Num(factor)} × {Num(scenario.Horizon.Years)} = {Num(charge)}, is above 1e15; check capitalCost, lifetimeYears (a short lifetime makes the factor large) and the periods' yearFraction.");
