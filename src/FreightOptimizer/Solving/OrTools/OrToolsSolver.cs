@@ -94,6 +94,7 @@ internal static class OrToolsSolver
             }
 
             clock.Stop();
+            options.OnOrToolsSolveReturned?.Invoke();
             var cancelled = cancellationToken.IsCancellationRequested;
             var timeLimitReached = options.TimeLimit is { } limit && clock.Elapsed >= limit * 0.98;
             var mapped = StatusTable.Map(status, cancelled, timeLimitReached);
@@ -193,21 +194,22 @@ internal static class OrToolsSolver
     {
         if (options.TimeLimit is { } limit) solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         if (options.Threads is { } threads) solver.SetNumThreads(threads);
-        switch (engine)
+        var specific = engine switch
         {
-            case SolverEngine.Pdlp:
-                var tolerance = SolveDefaults.PdlpTolerance.ToString("R", CultureInfo.InvariantCulture);
-                solver.SetSolverSpecificParametersAsString(
-                    $"termination_criteria {{ simple_optimality_criteria {{ eps_optimal_relative: {tolerance} eps_optimal_absolute: {tolerance} }} }}");
-                break;
-            case SolverEngine.Highs:
-                // HiGHS ignores the generic MIP-gap parameter; its own option goes in as text. The
-                // setter returns false although the string is applied when the solve starts.
-                // output_flag=false keeps HiGHS's banner off the caller's standard output.
-                solver.SetSolverSpecificParametersAsString(mip
-                    ? string.Create(CultureInfo.InvariantCulture, $"output_flag=false\nmip_rel_gap={options.RelativeMipGap:R}")
-                    : "output_flag=false");
-                break;
-        }
+            SolverEngine.Pdlp => string.Create(CultureInfo.InvariantCulture,
+                $"termination_criteria {{ simple_optimality_criteria {{ eps_optimal_relative: {SolveDefaults.PdlpTolerance:R} eps_optimal_absolute: {SolveDefaults.PdlpTolerance:R} }} }}"),
+
+            // HiGHS ignores the generic MIP-gap parameter; its own option goes in as text. The
+            // setter returns false although the string is applied when the solve starts.
+            // output_flag=false keeps HiGHS's banner off the caller's standard output.
+            SolverEngine.Highs => mip
+                ? string.Create(CultureInfo.InvariantCulture, $"output_flag=false\nmip_rel_gap={options.RelativeMipGap:R}")
+                : "output_flag=false",
+            _ => null,
+        };
+
+        // OR-Tools applies these when the solve starts, after the time limit, so they may override it.
+        if (options.OrToolsParameters is { } extra) specific = specific is null ? extra : specific + "\n" + extra;
+        if (specific is not null) solver.SetSolverSpecificParametersAsString(specific);
     }
 }
