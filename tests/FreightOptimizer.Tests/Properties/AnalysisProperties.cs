@@ -58,6 +58,7 @@ public sealed class AnalysisProperties
         });
 
     [Property(MaxTest = 50)]
+    [Trait("Category", "Slow")]
     public Property Appraisal_ValueOfBuiltAndRegretOfUnbuilt_AreNotNegative() =>
         Prop.ForAll(ScenarioGenerator.Cases(WithOptions), c =>
         {

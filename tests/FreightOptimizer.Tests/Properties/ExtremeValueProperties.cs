@@ -139,8 +139,7 @@ public sealed class ExtremeValueProperties
         }
     }
 
-    [Property(MaxTest = 60)]
-    [Trait("Category", "Slow")]
+    [Property(MaxTest = 100)]
     public Property Optimize_GeneratedScenarioWithFieldsAtTheirEdges_SolvesWithFiniteNumbersOrIsRejected() =>
         Prop.ForAll(Mutations().ToArbitrary(), m =>
         {
