@@ -107,7 +107,7 @@ internal static class PlanAssembler
             capacityPrices.Add(new CapacityPrice(route, location, period, price));
             if (price > 0 && capacity - throughput <= SolveDefaults.BindingSlack * Math.Max(capacity, 1))
             {
-                bottlenecks.Add(new Bottleneck(route, location, period, capacity > 0 ? throughput / capacity : 1.0, price));
+                bottlenecks.Add(new Bottleneck(route, location, period, capacityUse[^1].Utilisation ?? 1.0, price));
             }
         }
 

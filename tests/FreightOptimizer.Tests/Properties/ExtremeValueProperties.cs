@@ -147,6 +147,23 @@ public sealed class ExtremeValueProperties
             return true.Label(outcome.Rejection is null ? $"{m}: {outcome.Status}" : $"{m}: rejected");
         });
 
+    /// <summary>
+    /// Found by the property: route capacities of 5e-324 t beside supplies of 1e15 t. CLP keeps a
+    /// route within its tolerance, relative to 1e15, so a few hundred tonnes crossed a capacity of
+    /// almost nothing and the utilisation, throughput ÷ capacity, was infinite.
+    /// </summary>
+    [Fact]
+    public void Optimize_SubnormalRouteCapacitiesBesideHugeSupplies_SolvesWithFiniteNumbers()
+    {
+        var mutation = new Mutation(1475608051, "Full",
+        [
+            (Fields.Single(f => f.Name == "routes[].annualCapacityTonnes"), double.Epsilon),
+            (Fields.Single(f => f.Name == "supplies[].annualTonnes"), Largest),
+        ]);
+
+        Assert.NotNull(Check(mutation.Apply()).Status);
+    }
+
     [Fact]
     public void Optimize_LifetimeOfFifteenMillionYears_HasTheDiscountRateAsItsRecoveryFactor()
     {

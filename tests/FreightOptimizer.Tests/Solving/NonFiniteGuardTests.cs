@@ -109,6 +109,14 @@ public sealed class NonFiniteGuardTests
         Assert.Equal("$.prices.balance[1].perTonne is NaN", PlanAssembler.DescribeNonFinite(plan with { Prices = prices }));
     }
 
+    [Theory]
+    [InlineData(300, 5e-324, null)]
+    [InlineData(300, 0, null)]
+    [InlineData(50, 100, 0.5)]
+    [InlineData(1e-300, 1e-300, 1.0)]
+    public void CapacityUse_Utilisation_IsFiniteOrNull(double throughput, double capacity, double? expected) =>
+        Assert.Equal(expected, new CapacityUse("a-b", null, "year", throughput, capacity).Utilisation);
+
     [Fact]
     public void WithoutNonFinitePlan_IsInvalidModelWithoutPlanAndSaysWhat()
     {
