@@ -58,7 +58,6 @@ public sealed class AnalysisProperties
         });
 
     [Property(MaxTest = 50)]
-    [Trait("Category", "Slow")]
     public Property Appraisal_ValueOfBuiltAndRegretOfUnbuilt_AreNotNegative() =>
         Prop.ForAll(ScenarioGenerator.Cases(WithOptions), c =>
         {

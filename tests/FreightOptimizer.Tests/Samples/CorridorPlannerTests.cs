@@ -15,7 +15,6 @@ public sealed class CorridorPlannerTests : IDisposable
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     [Fact]
-    [Trait("Category", "Slow")]
     public void NoArguments_SolvesTheCorridorAndReportsACertifiedPlan()
     {
         var run = Run();
@@ -31,7 +30,6 @@ public sealed class CorridorPlannerTests : IDisposable
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public void Out_WritesAPlanFileThatVerifiesAgainstTheScenarioOnItsOwn()
     {
         var run = Run("--out", _work);
@@ -102,7 +100,6 @@ public sealed class CorridorPlannerTests : IDisposable
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public void BudgetSweep_WritesFrontierCsvAndSvg()
     {
         var run = Run("--budget-sweep", "0:30e9:10e9", "--out", _work);
@@ -156,7 +153,6 @@ public sealed class CorridorPlannerTests : IDisposable
     /// died writing plan.json. The factor tends to the discount rate as the lifetime grows.
     /// </summary>
     [Fact]
-    [Trait("Category", "Slow")]
     public void ScenarioWithALifetimeOfFifteenMillionYears_SolvesWithFiniteCapitalAndExitsWithZero()
     {
         var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(CorridorFile))!;
