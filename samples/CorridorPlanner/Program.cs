@@ -113,6 +113,14 @@ if (command.OutputDirectory is { } outDir)
         Console.Error.WriteLine($"error: cannot write {planPath}: {ex.Message}");
         return ExitCodes.InvalidInput;
     }
+    catch (FreightValidationException ex)
+    {
+        // A number JSON cannot hold (NaN or infinite): the library returns no such plan, so this
+        // is a bug to report, but it is said as an error rather than a crash.
+        Console.Error.WriteLine($"error: the plan cannot be written to {planPath}:");
+        foreach (var issue in ex.Issues) Console.Error.WriteLine($"  {issue}");
+        return ExitCodes.NoPlan;
+    }
 
     Console.WriteLine($"plan.json written to {planPath}");
 }

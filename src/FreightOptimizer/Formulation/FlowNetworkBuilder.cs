@@ -75,6 +75,30 @@ internal sealed class FlowNetwork
     public int VariableCount => Map.Flows.Length + Map.Supplies.Length + Map.Unmet.Length;
 
     public int RowCount => Map.BalanceRows.Length + Map.CapacityRows.Length;
+
+    /// <summary>
+    /// The first number of the network that the integer scaling must not be handed, described for a
+    /// message, or null when every supply, demand, cost and the objective constant is finite and every
+    /// capacity finite or +∞ (none): a NaN would become an arbitrary int64 when scaled.
+    /// </summary>
+    public string? DescribeNonFinite()
+    {
+        if (!double.IsFinite(ObjectiveConstant)) return $"the objective constant is {Text(ObjectiveConstant)}";
+        for (var v = 0; v < NodeCount; v++)
+        {
+            if (!double.IsFinite(NodeTonnes[v])) return $"the supply or demand of node {v} is {Text(NodeTonnes[v])} t";
+        }
+
+        for (var a = 0; a < ArcCount; a++)
+        {
+            if (!double.IsFinite(CostPerTonne[a])) return $"the cost of arc {a} ({Kind[a]}) is {Text(CostPerTonne[a])} per tonne";
+            if (double.IsNaN(CapacityTonnes[a]) || CapacityTonnes[a] < 0) return $"the capacity of arc {a} ({Kind[a]}) is {Text(CapacityTonnes[a])} t";
+        }
+
+        return null;
+    }
+
+    private static string Text(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -121,10 +121,14 @@ internal sealed class FreightModelBuilder
         var moneyUnit = maxCost > 0 ? PowerOfTen(maxCost * tonneUnit) / 1e2 : 1.0;
         var maxCapital = scenario.Investments.Select(o => o.CapitalCost).DefaultIfEmpty(0).Max();
         var capitalUnit = maxCapital > 0 ? PowerOfTen(maxCapital) : 1.0;
-        return new ModelScaling(Math.Max(tonneUnit, 1e-6), Math.Max(moneyUnit, 1e-9), capitalUnit);
+        return new ModelScaling(Math.Max(tonneUnit, 1e-6), Math.Max(moneyUnit, 1e-9), Math.Max(capitalUnit, 1e-9));
     }
 
-    private static double PowerOfTen(double value) => Math.Pow(10, Math.Floor(Math.Log10(value)));
+    /// <summary>
+    /// The power of ten at or below a positive value, its exponent held to ±300: 10^⌊log10 v⌋ of the
+    /// smallest double (5e-324) is 10^−324, which is 0 in a double, and every unit divides.
+    /// </summary>
+    private static double PowerOfTen(double value) => Math.Pow(10, Math.Clamp(Math.Floor(Math.Log10(value)), -300, 300));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FreightModel Formulate()

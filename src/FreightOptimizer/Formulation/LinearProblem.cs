@@ -63,6 +63,40 @@ internal sealed class LinearProblem
     }
 
     /// <summary>
+    /// The first number of the problem that no solver may be handed, described for a message (which
+    /// variable or row, which number, its value), or null when there is none: every cost, coefficient
+    /// and the objective constant finite, every bound finite or infinite on its open side only
+    /// (−∞ below, +∞ above). Formulation keeps every number finite for a validated scenario; this is
+    /// the check where the problem leaves the library, so that a mistake there becomes an
+    /// <c>InvalidModel</c> result that names the number, not a solver's crash or a NaN in a plan.
+    /// </summary>
+    public string? DescribeNonFinite()
+    {
+        if (!double.IsFinite(ObjectiveConstant)) return $"the objective constant is {Text(ObjectiveConstant)}";
+        for (var j = 0; j < VariableCount; j++)
+        {
+            if (!double.IsFinite(_cost[j])) return $"the cost of variable {_variableNames[j]} is {Text(_cost[j])}";
+            if (double.IsNaN(_lower[j]) || double.IsPositiveInfinity(_lower[j])) return $"the lower bound of variable {_variableNames[j]} is {Text(_lower[j])}";
+            if (double.IsNaN(_upper[j]) || double.IsNegativeInfinity(_upper[j])) return $"the upper bound of variable {_variableNames[j]} is {Text(_upper[j])}";
+        }
+
+        foreach (var row in _rows)
+        {
+            if (double.IsNaN(row.Lower) || double.IsPositiveInfinity(row.Lower)) return $"the lower bound of row {row.Name} is {Text(row.Lower)}";
+            if (double.IsNaN(row.Upper) || double.IsNegativeInfinity(row.Upper)) return $"the upper bound of row {row.Name} is {Text(row.Upper)}";
+            var coefficients = row.Coefficients;
+            for (var i = 0; i < coefficients.Length; i++)
+            {
+                if (!double.IsFinite(coefficients[i])) return $"the coefficient of variable {_variableNames[row.Variables[i]]} in row {row.Name} is {Text(coefficients[i])}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Text(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// A copy in which every integer variable is fixed at its (rounded) value and made continuous:
     /// the LP whose duals price a MIP solution.
     /// </summary>

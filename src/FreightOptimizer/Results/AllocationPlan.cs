@@ -38,8 +38,13 @@ public sealed record InvestmentDecision(InvestmentId Id, double Units);
 /// <param name="CapacityTonnes">The period's capacity, investments included.</param>
 public sealed record CapacityUse(NetworkElement Element, PeriodId Period, double ThroughputTonnes, double CapacityTonnes)
 {
-    /// <summary>Throughput ÷ capacity, or null where the capacity is 0.</summary>
-    public double? Utilisation => CapacityTonnes > 0 ? ThroughputTonnes / CapacityTonnes : null;
+    /// <summary>
+    /// Throughput ÷ capacity, or null where the capacity is 0, or so close to 0 that the quotient
+    /// overflows: a solver keeps a capacity within its tolerance, which is relative to the largest
+    /// numbers of the scenario, so a capacity of 1e-300 t beside supplies of 1e15 t can carry a few
+    /// hundred tonnes, and the quotient is no utilisation a planner can read.
+    /// </summary>
+    public double? Utilisation => CapacityTonnes > 0 && ThroughputTonnes / CapacityTonnes is var u && double.IsFinite(u) ? u : null;
 }
 
 /// <summary>The objective split by what it pays for, in the scenario's currency.</summary>
@@ -134,7 +139,7 @@ public sealed record PlanPrices(
 /// <summary>A binding capacity: slack ≤ 1e-9 × capacity and a positive price.</summary>
 /// <param name="Element">The route or location.</param>
 /// <param name="Period">The period.</param>
-/// <param name="Utilisation">Throughput ÷ capacity.</param>
+/// <param name="Utilisation">Throughput ÷ capacity (1 where the capacity is 0 or too small for the quotient to be finite).</param>
 /// <param name="PerTonne">The capacity price.</param>
 public sealed record Bottleneck(NetworkElement Element, PeriodId Period, double Utilisation, double PerTonne);
 

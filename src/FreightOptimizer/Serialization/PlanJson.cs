@@ -38,7 +38,10 @@ public static class PlanJson
     /// <param name="scenarioName">The scenario's name, or null to use the plan's.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    /// <exception cref="ArgumentException">A number in the plan is NaN or infinite (JSON cannot hold it).</exception>
+    /// <exception cref="FreightValidationException">
+    /// A number in the plan is NaN or infinite (JSON cannot hold it); its issue (<see cref="ValidationCode.NotFinite"/>)
+    /// names the number's JSON path. Nothing is written. <c>FreightPlanner</c> never returns such a plan.
+    /// </exception>
     public static string Write(OptimizationResult result, string? scenarioName = null)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -56,7 +59,7 @@ public static class PlanJson
     /// <param name="path">The file to create or overwrite.</param>
     /// <param name="scenarioName">The scenario's name, or null to use the plan's.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="result"/> is null.</exception>
-    /// <exception cref="ArgumentException">A number in the plan is NaN or infinite.</exception>
+    /// <exception cref="FreightValidationException">A number in the plan is NaN or infinite; the file is not written.</exception>
     public static void WriteFile(OptimizationResult result, string path, string? scenarioName = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -286,8 +289,13 @@ public static class PlanJson
     {
         if (!double.IsFinite(value))
         {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The plan cannot be written: {path}{(path.EndsWith(name, StringComparison.Ordinal) ? "" : "." + name)} is {value}, which JSON cannot hold."));
+            // Refused before System.Text.Json would throw its own ArgumentException, with the path a
+            // reader of the plan format understands; the text is in a buffer, so no file is written.
+            var at = path.EndsWith(name, StringComparison.Ordinal) ? path : path + "." + name;
+            throw new FreightValidationException(
+                [new ValidationIssue(ValidationCode.NotFinite, ValidationSeverity.Error, at,
+                    string.Create(CultureInfo.InvariantCulture, $"The plan cannot be written: {at} is {value}, which JSON cannot hold."))],
+                "plan");
         }
 
         // Utf8JsonWriter writes the shortest text that parses back to the same double.

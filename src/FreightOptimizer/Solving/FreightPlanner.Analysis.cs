@@ -55,9 +55,18 @@ public static partial class FreightPlanner
         var clock = Stopwatch.StartNew();
         var appraisal = OptionAppraiser.Appraise(scenario, plan, result.Report.Engine, options, cancellationToken);
         var note = $"Appraised {scenario.Investments.Length} investment option(s) with one re-solve each in {clock.Elapsed.TotalMilliseconds:0} ms (up to {options.ParallelSolves} at once).";
+        var appraised = plan with { Appraisal = appraisal };
+        if (PlanAssembler.DescribeNonFinite(appraised) is { } bad)
+        {
+            // The plan itself was checked when it was made; an appraisal figure that is not finite
+            // is left out rather than making the whole plan unwritable.
+            note = $"Options not appraised: the appraisal gave a number that is not finite ({bad}). {ReportIt}";
+            appraised = plan;
+        }
+
         return result with
         {
-            Plan = plan with { Appraisal = appraisal },
+            Plan = appraised,
             Report = result.Report with { Notes = result.Report.Notes.Add(note) },
         };
     }

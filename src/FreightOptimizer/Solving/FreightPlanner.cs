@@ -152,7 +152,7 @@ public static partial class FreightPlanner
             {
                 Status = outcome.Status,
                 Report = report with { Notes = notes.ToImmutable() },
-                Message = DescribeNoPlan(outcome.Status, outcome.Message),
+                Message = outcome.ModelRejected ? RejectedModel(outcome.Message) : DescribeNoPlan(outcome.Status, outcome.Message),
             };
         }
 
@@ -208,8 +208,25 @@ public static partial class FreightPlanner
         if (options.Verify || engine == SolverEngine.Pdlp) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
         if (linking) notes.Add($"The MIP was strengthened with {model.LinkingRowCount} linking inequalities; prices come from the plain model.");
         report = report with { PricingMethod = pricing, Notes = notes.ToImmutable() };
+        if (PlanAssembler.DescribeNonFinite(plan) is { } bad) return WithoutNonFinitePlan(report, bad);
         return new OptimizationResult { Status = outcome.Status, Report = report, Plan = plan, Message = outcome.Message };
     }
+
+    /// <summary>
+    /// The result for a plan with a NaN or infinite number in it: no plan, <see cref="SolveStatus.InvalidModel"/>,
+    /// and a message that names the number. Validation bounds every input so that this does not
+    /// happen; should it, a planner gets a status to act on instead of a number that cannot be written.
+    /// </summary>
+    internal static OptimizationResult WithoutNonFinitePlan(SolveReport report, string what) => new()
+    {
+        Status = SolveStatus.InvalidModel,
+        Report = report,
+        Message = $"The solve gave a plan with a number that is not finite ({what}), so no plan is returned. {ReportIt}",
+    };
+
+    private static string RejectedModel(string? why) => $"{why} {ReportIt}";
+
+    private const string ReportIt = "Validation bounds every number of a scenario so that this cannot happen; please report the scenario that led here.";
 
     /// <summary>
     /// Why the verifier rejects a result's plan, in a sentence, or null when it stands (or was not

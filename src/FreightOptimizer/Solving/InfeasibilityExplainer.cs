@@ -141,8 +141,21 @@ internal static class InfeasibilityExplainer
             + scenario.Network.Locations.Sum(l => l.HandlingCostPerTonne.Values.DefaultIfEmpty(0).Max())
             + scenario.Supplies.Select(s => s.CostPerTonne).DefaultIfEmpty(0).Max();
         var shortestPeriod = scenario.Horizon.Periods.Min(p => p.YearFraction);
-        var capital = scenario.Investments.Sum(o => Economics.ObjectiveCostPerUnit(scenario, o) * o.UnitLimit / (o.AddedAnnualCapacityTonnes * shortestPeriod));
+        var capital = scenario.Investments.Sum(o => CapitalPerTonne(scenario, o, shortestPeriod));
         return Math.Max(1, Math.Max(softPenalty, path + capital));
+    }
+
+    /// <summary>
+    /// An option's capital charge at its most units spread over one period of one unit's capacity:
+    /// 0 without capital cost (whatever the capacity), and +∞ when the capacity of a period is so small
+    /// that the quotient overflows, which <see cref="LastResortPenalty"/> caps like any large bound.
+    /// </summary>
+    private static double CapitalPerTonne(Scenario scenario, InvestmentOption option, double shortestPeriod)
+    {
+        var charge = Economics.ObjectiveCostPerUnit(scenario, option) * option.UnitLimit;
+        if (charge == 0) return 0;
+        var tonnes = option.AddedAnnualCapacityTonnes * shortestPeriod;
+        return tonnes > 0 ? charge / tonnes : double.PositiveInfinity;
     }
 
     /// <summary>
@@ -150,8 +163,11 @@ internal static class InfeasibilityExplainer
     /// so a hard tonne is left short only when no plan can serve it, and capacities on its way are
     /// priced above every price a soft demand can set.
     /// </summary>
-    /// <remarks>Capped at 1e15, the largest amount validation accepts and the solvers handle reliably.</remarks>
-    internal static double LastResortPenalty(double costBound) => Math.Min(10 * costBound, MaxPenalty);
+    /// <remarks>
+    /// Capped at 1e15, the largest amount validation accepts and the solvers handle reliably; a bound
+    /// that is not finite (a capital charge over a capacity that rounds to nothing) gets the cap too.
+    /// </remarks>
+    internal static double LastResortPenalty(double costBound) => 10 * costBound is var penalty && penalty < MaxPenalty ? penalty : MaxPenalty;
 
     private const double MaxPenalty = 1e15;
 

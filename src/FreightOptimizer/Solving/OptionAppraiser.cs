@@ -125,7 +125,7 @@ internal static class OptionAppraiser
         Units = units,
         AppraisedUnits = appraisedUnits,
         CapitalCost = option.CapitalCost * appraisedUnits,
-        AnnualisedCost = option.CapitalCost * Economics.CapitalRecoveryFactor(scenario.DiscountRate, option.LifetimeYears) * appraisedUnits,
+        AnnualisedCost = Economics.AnnualisedCostPerUnit(scenario, option) * appraisedUnits,
     };
 
     /// <summary>Differences within the solvers' tolerance of zero are zero; larger ones are kept, whatever their sign.</summary>

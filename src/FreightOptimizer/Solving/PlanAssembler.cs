@@ -115,7 +115,7 @@ internal static class PlanAssembler
             (row.IsRoute ? routeRho : locationRho)[(row.Target * periodCount) + row.Period] = price;
             if (price > 0 && capacity - throughput <= SolveDefaults.BindingSlack * Math.Max(capacity, 1))
             {
-                bottlenecks.Add(new Bottleneck(element, period, capacity > 0 ? throughput / capacity : 1.0, price));
+                bottlenecks.Add(new Bottleneck(element, period, capacityUse[^1].Utilisation ?? 1.0, price));
             }
         }
 
@@ -265,6 +265,52 @@ internal static class PlanAssembler
 
     /// <summary>0 for a value whose magnitude is below the noise, else the value (never −0).</summary>
     private static double Below(double value, double noise) => Math.Abs(value) < noise ? 0 : value + 0.0;
+
+    /// <summary>
+    /// The first number of a plan that is NaN or infinite, as its plan-JSON path and value, or null
+    /// when every number is finite. A plan is only returned when this is null: JSON cannot hold such
+    /// a number, and no planner can act on one (validation keeps every input, and so every
+    /// coefficient, within bounds that make this the check of a bug, not of data).
+    /// </summary>
+    internal static string? DescribeNonFinite(AllocationPlan plan)
+    {
+        string? Bad(string path, double value) => double.IsFinite(value) ? null : $"{path} is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        string? First<T>(string path, ImmutableArray<T> items, Func<T, IEnumerable<(string Field, double? Value)>> numbers)
+        {
+            for (var i = 0; i < (items.IsDefault ? 0 : items.Length); i++)
+            {
+                foreach (var (field, value) in numbers(items[i]))
+                {
+                    if (value is { } v && Bad($"{path}[{i}].{field}", v) is { } bad) return bad;
+                }
+            }
+
+            return null;
+        }
+
+        var c = plan.Costs;
+        var prices = plan.Prices ?? PlanPrices.None;
+        return Bad("$.objective", plan.Objective)
+            ?? Bad("$.costs.transport", c.Transport) ?? Bad("$.costs.handling", c.Handling) ?? Bad("$.costs.supply", c.Supply)
+            ?? Bad("$.costs.capital", c.Capital) ?? Bad("$.costs.unmetPenalty", c.UnmetPenalty)
+            ?? First("$.flows", plan.Flows, f => [("tonnes", f.Tonnes)])
+            ?? First("$.supplied", plan.Supplied, x => [("tonnes", x.Tonnes)])
+            ?? First("$.unmet", plan.Unmet, u => [("tonnes", u.Tonnes)])
+            ?? First("$.investments", plan.Investments, d => [("units", d.Units)])
+            ?? First("capacity use", plan.CapacityUse, u => [("throughputTonnes", u.ThroughputTonnes), ("capacityTonnes", u.CapacityTonnes), ("utilisation", u.Utilisation)])
+            ?? First("$.prices.balance", prices.Balance, p => [("perTonne", p.PerTonne)])
+            ?? First("$.prices.capacity", prices.Capacity, p => [("perTonne", p.PerTonne)])
+            ?? First("$.prices.minimumFlow", prices.MinimumFlow, p => [("perTonne", p.PerTonne)])
+            ?? (prices.Budget is { } budget ? Bad("$.prices.budget", budget) : null)
+            ?? First("$.bottlenecks", plan.Bottlenecks, b => [("utilisation", b.Utilisation), ("perTonne", b.PerTonne)])
+            ?? (plan.Verification is { } v
+                ? Bad("$.verification.maxViolation", v.MaxViolation) ?? Bad("$.verification.recomputedObjective", v.RecomputedObjective)
+                    ?? (v.DualityGap is { } gap ? Bad("$.verification.dualityGap", gap) : null)
+                : null)
+            ?? First("$.appraisal", plan.Appraisal, a => [("units", a.Units), ("appraisedUnits", a.AppraisedUnits), ("capitalCost", a.CapitalCost),
+                ("annualisedCost", a.AnnualisedCost), ("utilisation", a.Utilisation), ("value", a.Value), ("grossAnnualSaving", a.GrossAnnualSaving),
+                ("paybackYears", a.PaybackYears), ("regret", a.Regret)]);
+    }
 
     private static void Add(SortedDictionary<(int, int, int), double> sums, (int, int, int) key, double value) =>
         sums[key] = sums.TryGetValue(key, out var sum) ? sum + value : value;

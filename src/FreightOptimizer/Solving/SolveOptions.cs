@@ -72,6 +72,22 @@ public sealed class SolveOptions
     /// </summary>
     internal Action? OnNetworkSimplexPoll { get; set; }
 
+    /// <summary>
+    /// Test seam: OR-Tools solver-specific parameters in the engine's own text format, set after the
+    /// library's own (SCIP: <c>limits/solutions = 1</c> stops it at its first incumbent), so that a test
+    /// stops an OR-Tools solve at a point the solver decides rather than at a moment of the wall clock.
+    /// OR-Tools' .NET linear-solver API has no callback into a running solve to do it otherwise.
+    /// </summary>
+    internal string? OrToolsParameters { get; set; }
+
+    /// <summary>
+    /// Test seam: called as soon as an OR-Tools solver returns, before the adapter reads the
+    /// cancellation token and the clock. A token cancelled here is what a cancellation that arrived
+    /// while the solver ran looks like to the adapter (with <see cref="OrToolsParameters"/> stopping
+    /// SCIP where an interrupt would: with its incumbent).
+    /// </summary>
+    internal Action? OnOrToolsSolveReturned { get; set; }
+
     /// <summary>Throws when any option is out of range, naming every problem at once.</summary>
     /// <exception cref="ArgumentException">Some option is out of range.</exception>
     public void Validate()

@@ -24,4 +24,10 @@ internal sealed class SolverOutcome
     public TimeSpan WallTime { get; init; }
 
     public string? Message { get; init; }
+
+    /// <summary>
+    /// True when the model was refused before any solver saw it (a number in it is not finite, see
+    /// <c>LinearProblem.DescribeNonFinite</c>): another engine would refuse it too.
+    /// </summary>
+    public bool ModelRejected { get; init; }
 }

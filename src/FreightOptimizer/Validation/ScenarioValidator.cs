@@ -23,8 +23,24 @@ namespace FreightOptimizer.Validation;
 /// </remarks>
 public static class ScenarioValidator
 {
-    /// <summary>The largest quantity or money amount a scenario may state: 10^15.</summary>
+    /// <summary>
+    /// The largest quantity or money amount a scenario may state: 10^15. Amounts the model derives
+    /// from several fields (what an investment adds and costs at its <c>maxUnits</c>, and its capital
+    /// charge over the horizon) are held to it as well.
+    /// </summary>
     public const double MaxMagnitude = 1e15;
+
+    /// <summary>
+    /// The shortest lifetime an investment may have: 0.001 years (about nine hours). It bounds the
+    /// capital recovery factor, which grows as 1/lifetime, to about 1,443 (at a discount rate near 1).
+    /// </summary>
+    public const double MinLifetimeYears = 1e-3;
+
+    /// <summary>
+    /// The longest planning horizon, the sum of the periods' year fractions: 1,000 years. With every
+    /// amount at most <see cref="MaxMagnitude"/> a year, no quantity of one period exceeds 10^18.
+    /// </summary>
+    public const double MaxHorizonYears = 1e3;
 
     /// <summary>Finds every error and warning in a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -75,6 +91,9 @@ public static class ScenarioValidator
         private readonly HashSet<CommodityId> _commodities = [.. scenario.Network.Commodities.Select(c => c.Id)];
         private readonly HashSet<PeriodId> _periods = [.. scenario.Horizon.Periods.Select(p => p.Id)];
 
+        /// <summary>Whether every year fraction, and so the horizon, is in range (set by <see cref="CheckPeriods"/>).</summary>
+        private bool _horizonValid;
+
         public ImmutableArray<ValidationIssue> Issues =>
         [
             .. _issues.Where(i => i.Severity == ValidationSeverity.Error),
@@ -114,12 +133,24 @@ public static class ScenarioValidator
             }
 
             Ids("$.periods", "period", periods.Length, i => periods[i].Id.Value);
+            var fine = true;
             for (var i = 0; i < periods.Length; i++)
             {
                 var p = periods[i];
-                Range(new Site("$.periods", i, "yearFraction"), p.YearFraction, f => f > 0,
-                    new Text($"Period '{p.Id}' must last more than 0 of a year (yearFraction > 0; 0.25 is a quarter)."));
+                fine &= Range(new Site("$.periods", i, "yearFraction"), p.YearFraction, f => f is > 0 and <= MaxHorizonYears,
+                    new Text("Period", new Subject("'{0}'", p.Id.Value), " must last more than 0 of a year and at most 1,000 years (yearFraction > 0; 0.25 is a quarter)."));
             }
+
+            if (!fine) return;
+            var years = scenario.Horizon.Years;
+            if (!(years <= MaxHorizonYears))
+            {
+                Error(ValidationCode.DerivedValueOutOfRange, new Site("$.periods"),
+                    $"The periods add up to {Num(years)} years (the sum of their yearFraction), above 1,000 years, the longest horizon the model computes with; check the year fractions (0.25 is a quarter).");
+                return;
+            }
+
+            _horizonValid = true;
         }
 
         private void CheckCommodities()
@@ -305,16 +336,17 @@ public static class ScenarioValidator
                 Positive(at.Member("addedAnnualCapacityTonnes"), o.AddedAnnualCapacityTonnes, isAmount: true,
                     new Text("The capacity added by", what));
                 NonNegative(at.Member("capitalCost"), o.CapitalCost, new Text("The capital cost of", what));
-                Positive(at.Member("lifetimeYears"), o.LifetimeYears, isAmount: false, new Text("The lifetime of", what));
+                var lifetimeFine = Range(at.Member("lifetimeYears"), o.LifetimeYears, n => n is >= MinLifetimeYears and <= MaxMagnitude,
+                    new Text("The lifetime of", what, " must be at least 0.001 and at most 1e15 years (the capital recovery factor spreads its capital over it)."));
                 CheckTarget(at, what, o);
                 if (!Enum.IsDefined(o.Kind))
                 {
                     Error(ValidationCode.OutOfRange, at.Member("kind"),
                         $"The kind of {what} must be one of {Names<InvestmentKind>()}.");
                 }
-                else
+                else if (CheckMaxUnits(at.Member("maxUnits"), what, o) && lifetimeFine)
                 {
-                    CheckMaxUnits(at.Member("maxUnits"), what, o);
+                    CheckDerivedAmounts(at, what, o);
                 }
 
                 if (o.FirstPeriod is { } first) PeriodReference(at.Member("firstPeriod"), first, new Text(string.Empty, what, " is first available in"));
@@ -374,13 +406,21 @@ public static class ScenarioValidator
             }
         }
 
-        private void CheckMaxUnits(Site at, Subject what, InvestmentOption o)
+        /// <summary>Checks maxUnits against the kind and <see cref="MaxMagnitude"/>; true when it is fine (or absent).</summary>
+        private bool CheckMaxUnits(Site at, Subject what, InvestmentOption o)
         {
-            if (o.MaxUnits is not { } max) return;
+            if (o.MaxUnits is not { } max) return true;
             if (!double.IsFinite(max))
             {
                 Error(ValidationCode.NotFinite, at, $"The maximum units of {what} must be a finite number.");
-                return;
+                return false;
+            }
+
+            if (max > MaxMagnitude)
+            {
+                Error(ValidationCode.OutOfRange, at,
+                    $"{new Text(string.Empty, what)} has maxUnits {Num(max)}, above 1e15, the largest number of units the model computes with; check the number.");
+                return false;
             }
 
             var fits = o.Kind switch
@@ -389,7 +429,7 @@ public static class ScenarioValidator
                 InvestmentKind.Modular => max >= 1 && Math.Floor(max) == max,
                 _ => max > 0,
             };
-            if (fits) return;
+            if (fits) return true;
             var rule = o.Kind switch
             {
                 InvestmentKind.Binary => "a Binary option is built once or not at all, so maxUnits must be left out or be 1",
@@ -397,6 +437,41 @@ public static class ScenarioValidator
                 _ => "a Continuous option needs maxUnits above 0",
             };
             Error(ValidationCode.MaxUnitsMismatch, at, $"{new Text(string.Empty, what)} has maxUnits {Num(max)}, but {rule}.");
+            return false;
+        }
+
+        /// <summary>
+        /// What an option adds and costs at its most units, and its capital charge in the objective,
+        /// must be amounts like any other (at most <see cref="MaxMagnitude"/>): each is a product of
+        /// fields that are fine on their own, and the charge, capitalCost × maxUnits × CRF × horizon
+        /// years, grows without bound as the lifetime shrinks or the horizon grows. Checked only when
+        /// every field involved is fine, so that one mistake is reported once.
+        /// </summary>
+        private void CheckDerivedAmounts(Site at, Subject what, InvestmentOption o)
+        {
+            if (!IsNonNegativeAmount(o.CapitalCost) || !(o.AddedAnnualCapacityTonnes > 0) || !IsNonNegativeAmount(o.AddedAnnualCapacityTonnes)) return;
+            var units = o.UnitLimit;
+            if (!(o.AddedAnnualCapacityTonnes * units <= MaxMagnitude))
+            {
+                Error(ValidationCode.DerivedValueOutOfRange, at.Member("maxUnits"),
+                    $"{new Text(string.Empty, what)} can add addedAnnualCapacityTonnes × maxUnits = {Num(o.AddedAnnualCapacityTonnes)} × {Num(units)} = {Num(o.AddedAnnualCapacityTonnes * units)} t a year, above 1e15; lower maxUnits or the capacity per unit.");
+            }
+
+            if (!(o.CapitalCost * units <= MaxMagnitude))
+            {
+                Error(ValidationCode.DerivedValueOutOfRange, at.Member("maxUnits"),
+                    $"{new Text(string.Empty, what)} can cost capitalCost × maxUnits = {Num(o.CapitalCost)} × {Num(units)} = {Num(o.CapitalCost * units)}, above 1e15; lower maxUnits or the capital cost per unit.");
+                return;
+            }
+
+            if (!_horizonValid || !(scenario.DiscountRate is >= 0 and < 1)) return;
+            var factor = Economics.CapitalRecoveryFactor(scenario.DiscountRate, o.LifetimeYears);
+            var charge = o.CapitalCost * units * factor * scenario.Horizon.Years;
+            if (!(charge <= MaxMagnitude))
+            {
+                Error(ValidationCode.DerivedValueOutOfRange, at,
+                    $"The capital charge of {what} over the horizon, capitalCost × maxUnits × capital recovery factor × horizon years = {Num(o.CapitalCost)} × {Num(units)} × {Num(factor)} × {Num(scenario.Horizon.Years)} = {Num(charge)}, is above 1e15; check capitalCost, lifetimeYears (a short lifetime makes the factor large) and the periods' yearFraction.");
+            }
         }
 
         private void CheckExclusiveGroups(ImmutableArray<InvestmentOption> options)
@@ -600,11 +675,13 @@ public static class ScenarioValidator
             else TooLarge(at, v, what);
         }
 
-        private void Range(Site at, double value, Func<double, bool> inRange, Text rule)
+        /// <summary>Reports a value outside its range; true when it is in range.</summary>
+        private bool Range(Site at, double value, Func<double, bool> inRange, Text rule)
         {
-            if (double.IsFinite(value) && inRange(value)) return;
+            if (double.IsFinite(value) && inRange(value)) return true;
             if (!double.IsFinite(value)) Error(ValidationCode.NotFinite, at, $"{rule} It is {Num(value)}.");
             else Error(ValidationCode.OutOfRange, at, $"{rule} It is {Num(value)}.");
+            return false;
         }
 
         private void Error(ValidationCode code, Site at, string message) =>

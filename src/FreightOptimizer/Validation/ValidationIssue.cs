@@ -87,6 +87,14 @@ public enum ValidationCode
     /// </summary>
     MalformedText = 22,
 
+    /// <summary>
+    /// A value the model derives from several fields is outside the range it computes reliably: the
+    /// horizon (the sum of the year fractions) above 1,000 years, or for an investment the capacity or
+    /// capital of its <c>maxUnits</c>, or its capital charge over the horizon (capitalCost × maxUnits ×
+    /// capital recovery factor × horizon years), above 1e15. The path names the field to look at first.
+    /// </summary>
+    DerivedValueOutOfRange = 23,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 

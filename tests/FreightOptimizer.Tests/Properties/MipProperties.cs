@@ -16,6 +16,7 @@ public sealed class MipProperties
         FreightPlanner.Optimize(scenario, new SolveOptions { RelativeMipGap = 0, LinkingInequalities = linking });
 
     [Property(MaxTest = 150)]
+    [Trait("Category", "Slow")]
     public Property StrengthenedAndPlainFormulations_GiveTheSameOptimum() =>
         Prop.ForAll(ScenarioGenerator.Cases(), c =>
         {
@@ -31,6 +32,7 @@ public sealed class MipProperties
         });
 
     [Property(MaxTest = 60)]
+    [Trait("Category", "Slow")]
     public Property RaisingTheBudget_NeverRaisesTheOptimum() =>
         Prop.ForAll(ScenarioGenerator.Cases(), Gen.Choose(0, 100).ToArbitrary(), Gen.Choose(1, 100).ToArbitrary(), (c, share, raise) =>
         {
@@ -52,6 +54,7 @@ public sealed class MipProperties
         });
 
     [Property(MaxTest = 60)]
+    [Trait("Category", "Slow")]
     public Property PricesAfterAMip_CertifyTheLpWithInvestmentsFixed() =>
         Prop.ForAll(ScenarioGenerator.Cases(), c =>
         {

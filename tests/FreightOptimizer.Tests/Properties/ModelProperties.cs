@@ -13,6 +13,7 @@ namespace FreightOptimizer.Tests.Properties;
 public sealed class ModelProperties
 {
     [Property(MaxTest = 60)]
+    [Trait("Category", "Slow")]
     public Property MoreCapacity_NeverRaisesTheOptimum() =>
         Prop.ForAll(ScenarioGenerator.Cases(), c =>
         {
@@ -28,6 +29,7 @@ public sealed class ModelProperties
         });
 
     [Property(MaxTest = 60)]
+    [Trait("Category", "Slow")]
     public Property ScalingEveryCost_ScalesTheOptimum() =>
         Prop.ForAll(ScenarioGenerator.Cases(), Gen.Elements(0.5, 3.0, 1000.0).ToArbitrary(), (c, factor) =>
         {
@@ -39,6 +41,7 @@ public sealed class ModelProperties
         });
 
     [Property(MaxTest = 60)]
+    [Trait("Category", "Slow")]
     public Property AddingAnExpensiveRoute_ChangesNothingUnlessUsed() =>
         Prop.ForAll(ScenarioGenerator.Cases(), c =>
         {

@@ -38,6 +38,7 @@ public sealed class PlanProperties(ITestOutputHelper output)
         });
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Generator_ReachesEveryFeature()
     {
         // The coverage of the generator, printed so a reader sees what the properties exercise,

@@ -224,6 +224,52 @@ public sealed class CorridorPlannerTests : IDisposable
         Assert.Contains("NetworkFlow", run.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Found by mutating the corridor's file: at 15,000,000 years (1.12^n overflows) the capital
+    /// recovery factor was NaN, the planner printed "Status: Optimal" with capital "NaN bn RUB" and
+    /// died writing plan.json. The factor tends to the discount rate as the lifetime grows.
+    /// </summary>
+    [Fact]
+    public void ScenarioWithALifetimeOfFifteenMillionYears_SolvesWithFiniteCapitalAndExitsWithZero()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(CorridorFile))!;
+        foreach (var option in root["investments"]!.AsArray()) option!["lifetimeYears"] = 15_000_000;
+        var file = Path.Combine(_work, "long-lived.json");
+        File.WriteAllText(file, root.ToJsonString());
+
+        var run = Run("--scenario", file, "--out", _work);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Status: Optimal", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", run.Output, StringComparison.Ordinal);
+        Assert.Equal("", run.Error);
+        var scenario = ScenarioJson.ReadFile(file);
+        var plan = PlanJson.ReadFile(Path.Combine(_work, "plan.json")).Plan!;
+        var capital = scenario.Investments.Zip(plan.Investments).Sum(p => p.First.CapitalCost * p.Second.Units * scenario.DiscountRate * scenario.Horizon.Years);
+        Assert.True(capital > 0, "the corridor builds something");
+        Assert.Equal(capital, plan.Costs.Capital, 1e-9 * capital);
+        Assert.True(PlanVerifier.Verify(scenario, plan).Passed);
+    }
+
+    [Fact]
+    public void ScenarioWithALifetimeOfTenToThe300Years_ExitsWithTwoNamingThePath()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(CorridorFile))!;
+        root["investments"]![0]!["lifetimeYears"] = 1e300;
+        var file = Path.Combine(_work, "too-long-lived.json");
+        File.WriteAllText(file, root.ToJsonString());
+
+        var run = Run("--scenario", file, "--out", _work);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("OutOfRange at $.investments[0].lifetimeYears", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_work, "plan.json")));
+    }
+
+    private static string CorridorFile => Path.Combine(ReadmeSnippetTests.RepositoryRoot(), "src", "FreightOptimizer", "Corridors", "russia-china-2023.json");
+
     [Theory]
     [InlineData("--budget-sweep", "0:10")]
     [InlineData("--budget-sweep", "10:0:1")]

@@ -168,14 +168,29 @@ public sealed class PlanJsonTests
     }
 
     [Fact]
-    public void Write_NotFiniteNumber_ThrowsNamingThePath()
+    public void Write_NotFiniteNumber_ThrowsAValidationIssueNamingThePath()
     {
         var plan = RichPlan() with { Flows = [new RouteFlow("a-b", "coal", "year", double.NaN)] };
 
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<FreightValidationException>(() =>
             PlanJson.Write(new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = plan }));
 
+        var issue = Assert.Single(error.Issues);
+        Assert.Equal((ValidationCode.NotFinite, "$.flows[0].tonnes"), (issue.Code, issue.Path));
         Assert.Contains("$.flows[0].tonnes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteFile_InfiniteObjective_WritesNoFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.json");
+        var plan = RichPlan() with { Objective = double.PositiveInfinity };
+
+        var error = Assert.Throws<FreightValidationException>(() =>
+            PlanJson.WriteFile(new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = plan }, path));
+
+        Assert.Equal("$.objective", Assert.Single(error.Issues).Path);
+        Assert.False(File.Exists(path));
     }
 
     [Fact]

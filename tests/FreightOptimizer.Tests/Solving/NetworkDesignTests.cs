@@ -67,6 +67,7 @@ public sealed class NetworkDesignTests(ITestOutputHelper output)
     /// under its own name so a slow run is easy to place.
     /// </summary>
     [Fact]
+    [Trait("Category", "Slow")]
     public void Optimize_C25FixedCostInstance_ReachesItsPublishedOptimum_Slow()
     {
         var clock = Stopwatch.StartNew();

@@ -278,6 +278,74 @@ public sealed class ScenarioValidatorTests
     public void Validate_ZeroLifetime_ReportsOutOfRange() =>
         Only(Valid().WithInvestment(0, o => o with { LifetimeYears = 0 }), ValidationCode.OutOfRange, "$.investments[0].lifetimeYears");
 
+    [Theory]
+    [InlineData(9.99e-4)]
+    [InlineData(5e-324)]
+    [InlineData(1.0000000000000002e15)]
+    [InlineData(1e300)]
+    public void Validate_LifetimeOutsideAThousandthToTenToTheFifteen_ReportsOutOfRange(double years)
+    {
+        var issue = Only(Valid().WithInvestment(0, o => o with { LifetimeYears = years }), ValidationCode.OutOfRange, "$.investments[0].lifetimeYears");
+        Assert.Contains("at least 0.001 and at most 1e15 years", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1e-3)]
+    [InlineData(15_000_000)]
+    [InlineData(1e15)]
+    public void Validate_LifetimeAtTheBoundsOrLong_IsValid(double years) =>
+        Assert.Empty(ScenarioValidator.Validate(Valid().WithInvestment(0, o => o with { LifetimeYears = years })));
+
+    [Fact]
+    public void Validate_YearFractionAboveAThousand_ReportsOutOfRange() =>
+        Only(Valid() with { Horizon = new PlanningHorizon([new Period("summer", 0.5), new Period("winter", 1000.0000001)]) }, ValidationCode.OutOfRange, "$.periods[1].yearFraction");
+
+    [Fact]
+    public void Validate_PeriodsAddingUpToMoreThanAThousandYears_ReportsDerivedValueOutOfRange()
+    {
+        var issue = Only(Valid() with { Horizon = new PlanningHorizon([new Period("summer", 600), new Period("winter", 600)]) },
+            ValidationCode.DerivedValueOutOfRange, "$.periods");
+        Assert.Contains("1200 years", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_HorizonOfExactlyAThousandYears_IsValid() =>
+        Assert.Empty(ScenarioValidator.Validate(Valid() with { Horizon = new PlanningHorizon([new Period("summer", 500), new Period("winter", 500)]) }));
+
+    [Fact]
+    public void Validate_MaxUnitsAboveTenToTheFifteen_ReportsOutOfRange() =>
+        Only(Valid().WithInvestment(1, o => o with { MaxUnits = 2e15 }), ValidationCode.OutOfRange, "$.investments[1].maxUnits");
+
+    [Fact]
+    public void Validate_CapacityOfAllUnitsAboveTenToTheFifteen_ReportsDerivedValueOutOfRangeAtMaxUnits()
+    {
+        var issue = Only(Valid().WithInvestment(1, o => o with { AddedAnnualCapacityTonnes = 1e12, CapitalCost = 0, MaxUnits = 2000 }),
+            ValidationCode.DerivedValueOutOfRange, "$.investments[1].maxUnits");
+        Assert.Contains("addedAnnualCapacityTonnes × maxUnits", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_CapitalOfAllUnitsAboveTenToTheFifteen_ReportsDerivedValueOutOfRangeAtMaxUnits()
+    {
+        var issue = Only(Valid().WithInvestment(1, o => o with { CapitalCost = 1e13, MaxUnits = 1000 }) with { Budget = null },
+            ValidationCode.DerivedValueOutOfRange, "$.investments[1].maxUnits");
+        Assert.Contains("capitalCost × maxUnits", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_CapitalChargeOverTheHorizonAboveTenToTheFifteen_ReportsDerivedValueOutOfRangeAtTheOption()
+    {
+        // 1e15 of capital over a thousandth of a year: a recovery factor of about 1,000 a year.
+        var issue = Only(Valid().WithInvestment(0, o => o with { CapitalCost = 1e15, LifetimeYears = 1e-3 }),
+            ValidationCode.DerivedValueOutOfRange, "$.investments[0]");
+        Assert.Contains("capital recovery factor", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("lifetimeYears", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_LargestCapitalOverALongLifetime_IsValid() =>
+        Assert.Empty(ScenarioValidator.Validate(Valid().WithInvestment(0, o => o with { CapitalCost = 1e15, LifetimeYears = 1e15 })));
+
     [Fact]
     public void Validate_UndefinedTransportMode_ReportsOutOfRange() =>
         Only(Valid().WithRoute(0, r => r with { Mode = (TransportMode)42 }), ValidationCode.OutOfRange, "$.routes[0].mode");

@@ -43,6 +43,18 @@ internal static class NetworkFlowPlanner
 
         var buildClock = Stopwatch.StartNew();
         var network = FlowNetworkBuilder.Build(scenario);
+        if (network.DescribeNonFinite() is { } bad)
+        {
+            // Scaled to int64, a NaN would become an arbitrary integer: the network is refused here,
+            // as the LP path refuses a problem with one (OrToolsSolver.Prepare).
+            return new OptimizationResult
+            {
+                Status = SolveStatus.InvalidModel,
+                Report = new SolveReport { Engine = engine, EngineReason = auto ? "Auto: a min-cost flow solves this scenario exactly." : $"Requested in the solve options ({engine})." },
+                Message = $"The flow network was not handed to {engine}: {bad}, and it needs finite numbers. Validation bounds every number of a scenario so that this cannot happen; please report the scenario that led here.",
+            };
+        }
+
         if (!IntegerScaling.TryScale(network, out var scaling, out var integers, out var scaleWhy))
         {
             if (auto)
@@ -167,6 +179,7 @@ internal static class NetworkFlowPlanner
         // FreightPlanner does not return such a plan as optimal.
         if (options.Verify || !scaling.IsExact) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
         report = report with { PricingMethod = pricing };
+        if (PlanAssembler.DescribeNonFinite(plan) is { } nonFinite) return FreightPlanner.WithoutNonFinitePlan(report, nonFinite);
         return new OptimizationResult { Status = SolveStatus.Optimal, Report = report, Plan = plan };
     }
 

@@ -35,24 +35,40 @@ internal static class OrToolsSolver
             return new SolverOutcome { Status = SolveStatus.Cancelled, Message = "Cancelled before the solve started." };
         }
 
-        using var prepared = Prepare(problem, engine, options, out var unavailable);
-        return prepared?.Run(cancellationToken) ?? unavailable!;
+        using var prepared = Prepare(problem, engine, options, out var notRun);
+        return prepared?.Run(cancellationToken) ?? notRun!;
     }
 
     /// <summary>
     /// Creates the engine's solver and loads the problem into it, ready to <see cref="PreparedSolve.Run"/>:
     /// the "hand to the solver" phase on its own (the benchmarks time it apart from the solve).
     /// </summary>
-    /// <returns>The loaded solver, or null with <paramref name="unavailable"/> set when OR-Tools has no such solver here.</returns>
-    internal static PreparedSolve? Prepare(LinearProblem problem, SolverEngine engine, SolveOptions options, out SolverOutcome? unavailable)
+    /// <returns>
+    /// The loaded solver, or null with <paramref name="notRun"/> set: <see cref="SolveStatus.InvalidModel"/>
+    /// when a number of the problem is NaN or infinite where it must be finite (no solver is handed
+    /// one: CLP and GLOP would return garbage or fail without saying which number), or
+    /// <see cref="SolveStatus.SolverUnavailable"/> when OR-Tools has no such solver here.
+    /// </returns>
+    internal static PreparedSolve? Prepare(LinearProblem problem, SolverEngine engine, SolveOptions options, out SolverOutcome? notRun)
     {
         var mip = problem.IntegerCount > 0;
         var id = SolverId(engine, mip) ?? throw new InvalidOperationException($"Engine {engine} cannot solve this model.");
-        unavailable = null;
+        if (problem.DescribeNonFinite() is { } bad)
+        {
+            notRun = new SolverOutcome
+            {
+                Status = SolveStatus.InvalidModel,
+                ModelRejected = true,
+                Message = $"The formulated model was not handed to {id}: {bad}, and a solver needs finite numbers.",
+            };
+            return null;
+        }
+
+        notRun = null;
         var solver = Solver.CreateSolver(id);
         if (solver is null)
         {
-            unavailable = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = $"OR-Tools could not create the {id} solver on this platform." };
+            notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = $"OR-Tools could not create the {id} solver on this platform." };
             return null;
         }
 
@@ -78,6 +94,7 @@ internal static class OrToolsSolver
             }
 
             clock.Stop();
+            options.OnOrToolsSolveReturned?.Invoke();
             var cancelled = cancellationToken.IsCancellationRequested;
             var timeLimitReached = options.TimeLimit is { } limit && clock.Elapsed >= limit * 0.98;
             var mapped = StatusTable.Map(status, cancelled, timeLimitReached);
@@ -177,21 +194,22 @@ internal static class OrToolsSolver
     {
         if (options.TimeLimit is { } limit) solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         if (options.Threads is { } threads) solver.SetNumThreads(threads);
-        switch (engine)
+        var specific = engine switch
         {
-            case SolverEngine.Pdlp:
-                var tolerance = SolveDefaults.PdlpTolerance.ToString("R", CultureInfo.InvariantCulture);
-                solver.SetSolverSpecificParametersAsString(
-                    $"termination_criteria {{ simple_optimality_criteria {{ eps_optimal_relative: {tolerance} eps_optimal_absolute: {tolerance} }} }}");
-                break;
-            case SolverEngine.Highs:
-                // HiGHS ignores the generic MIP-gap parameter; its own option goes in as text. The
-                // setter returns false although the string is applied when the solve starts.
-                // output_flag=false keeps HiGHS's banner off the caller's standard output.
-                solver.SetSolverSpecificParametersAsString(mip
-                    ? string.Create(CultureInfo.InvariantCulture, $"output_flag=false\nmip_rel_gap={options.RelativeMipGap:R}")
-                    : "output_flag=false");
-                break;
-        }
+            SolverEngine.Pdlp => string.Create(CultureInfo.InvariantCulture,
+                $"termination_criteria {{ simple_optimality_criteria {{ eps_optimal_relative: {SolveDefaults.PdlpTolerance:R} eps_optimal_absolute: {SolveDefaults.PdlpTolerance:R} }} }}"),
+
+            // HiGHS ignores the generic MIP-gap parameter; its own option goes in as text. The
+            // setter returns false although the string is applied when the solve starts.
+            // output_flag=false keeps HiGHS's banner off the caller's standard output.
+            SolverEngine.Highs => mip
+                ? string.Create(CultureInfo.InvariantCulture, $"output_flag=false\nmip_rel_gap={options.RelativeMipGap:R}")
+                : "output_flag=false",
+            _ => null,
+        };
+
+        // OR-Tools applies these when the solve starts, after the time limit, so they may override it.
+        if (options.OrToolsParameters is { } extra) specific = specific is null ? extra : specific + "\n" + extra;
+        if (specific is not null) solver.SetSolverSpecificParametersAsString(specific);
     }
 }
