@@ -23,7 +23,7 @@ public enum InvestmentKind
 /// <param name="Id">The option id.</param>
 /// <param name="AddedAnnualCapacityTonnes">Annual capacity added per unit (&gt; 0).</param>
 /// <param name="CapitalCost">Capital cost per unit (≥ 0).</param>
-/// <param name="LifetimeYears">Economic lifetime in years (&gt; 0), for the capital recovery factor.</param>
+/// <param name="LifetimeYears">Economic lifetime in years (0.001 to 1e15), for the capital recovery factor.</param>
 public sealed record InvestmentOption(InvestmentId Id, double AddedAnnualCapacityTonnes, double CapitalCost, double LifetimeYears)
 {
     /// <summary>A display name, or null.</summary>
@@ -40,7 +40,8 @@ public sealed record InvestmentOption(InvestmentId Id, double AddedAnnualCapacit
 
     /// <summary>
     /// The most units that can be built, or null for the default of 1. Binary: 1; Modular: an
-    /// integer ≥ 1; Continuous: &gt; 0.
+    /// integer ≥ 1; Continuous: &gt; 0. At most 1e15, and the capacity, capital and capital charge of
+    /// that many units at most 1e15 each (see <c>ValidationCode.DerivedValueOutOfRange</c>).
     /// </summary>
     public double? MaxUnits { get; init; }
 

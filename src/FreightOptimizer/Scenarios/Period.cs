@@ -5,7 +5,7 @@ namespace FreightOptimizer.Scenarios;
 
 /// <summary>One period of the planning horizon: a month, a season or a year.</summary>
 /// <param name="Id">The period id.</param>
-/// <param name="YearFraction">The share of a year the period lasts (&gt; 0). Annual rates are multiplied by it.</param>
+/// <param name="YearFraction">The share of a year the period lasts (&gt; 0, at most 1,000, and the periods together at most 1,000 years). Annual rates are multiplied by it.</param>
 public sealed record Period(PeriodId Id, double YearFraction)
 {
     /// <summary>Where the data came from (free text, ignored by the model).</summary>
