@@ -1,10 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.OrTools;
-using FreightOptimizer.Verification;
 
 namespace FreightOptimizer.Benchmarks;
 

@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Graph;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.NetworkFlow;
 using FreightOptimizer.Solving.OrTools;
-using FreightOptimizer.Validation;
-using FreightOptimizer.Verification;
 
 namespace FreightOptimizer.Benchmarks;
 

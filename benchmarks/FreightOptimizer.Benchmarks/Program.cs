@@ -3,11 +3,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using FreightOptimizer;
 using FreightOptimizer.Benchmarks;
 using FreightOptimizer.Export;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.OrTools;
 using FreightOptimizer.Tests.Instances;
 
@@ -251,12 +250,12 @@ internal static class Modes
             if (i > 0 && solve < bestSolve) bestSolve = solve; // the first round warms up the JIT
         }
 
-        var options = new FreightOptimizer.Solving.SolveOptions { Engine = SolverEngine.NetworkFlow, Verify = false, Appraise = FreightOptimizer.Solving.AppraisalMode.Never };
+        var options = new SolveOptions { Engine = SolverEngine.NetworkFlow, Verify = false, Appraise = AppraisalMode.Never };
         for (var i = 0; i < repeats + 1; i++)
         {
             var start = Stopwatch.GetTimestamp();
             var dimacs = DimacsMinCostFlow.ReadFile(path);
-            var result = FreightOptimizer.Solving.FreightPlanner.Optimize(dimacs.Scenario, options);
+            var result = FreightPlanner.Optimize(dimacs.Scenario, options);
             var whole = Stopwatch.GetElapsedTime(start);
             wholeObjective = result.GetPlanOrThrow().Objective + dimacs.ObjectiveOffset;
             if (i > 0 && whole < bestWhole) bestWhole = whole;
@@ -284,7 +283,7 @@ internal static class Modes
         var process = Process.GetCurrentProcess();
         var bestWhole = double.MaxValue;
         var text = File.ReadAllText(path);
-        var options = new FreightOptimizer.Solving.SolveOptions { Engine = SolverEngine.NetworkFlow, Verify = false, Appraise = FreightOptimizer.Solving.AppraisalMode.Never };
+        var options = new SolveOptions { Engine = SolverEngine.NetworkFlow, Verify = false, Appraise = AppraisalMode.Never };
         for (var i = 0; i < repeats + 1; i++)
         {
             var times = new double[names.Length];
@@ -317,7 +316,7 @@ internal static class Modes
             var dimacs = DimacsMinCostFlow.ToScenario(network, "x");
             Stop();
             Start();
-            FreightOptimizer.Validation.ScenarioValidator.ThrowIfInvalid(dimacs.Scenario);
+            FreightOptimizer.ScenarioValidator.ThrowIfInvalid(dimacs.Scenario);
             Stop();
             Start();
             FreightOptimizer.Graph.FlowReachability.Analyse(dimacs.Scenario);
@@ -339,10 +338,10 @@ internal static class Modes
             // The same scenario again, validated beforehand, through FreightPlanner.Optimize: what the
             // planner adds to the steps above is the plan's assembly.
             var fresh = DimacsMinCostFlow.ToScenario(network, "y").Scenario;
-            FreightOptimizer.Validation.ScenarioValidator.ThrowIfInvalid(fresh);
+            FreightOptimizer.ScenarioValidator.ThrowIfInvalid(fresh);
             GC.Collect();
             Start();
-            FreightOptimizer.Solving.FreightPlanner.Optimize(fresh, options);
+            FreightPlanner.Optimize(fresh, options);
             Stop();
             if (i == 0) continue;
             for (var k = 0; k < names.Length; k++)

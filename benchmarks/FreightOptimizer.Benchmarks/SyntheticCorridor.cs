@@ -1,5 +1,3 @@
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.Benchmarks;
 

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FreightOptimizer;
 using FreightOptimizer.Export;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Solving;
 using HighsDirect = Google.OrTools.ModelBuilder;
 
 // Network design: the library at gap 0 on every Canad .dow instance, with SCIP and HiGHS,

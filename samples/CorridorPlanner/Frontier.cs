@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using FreightOptimizer.Analysis;
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.CorridorPlanner;
 
@@ -122,7 +121,7 @@ internal sealed class Frontier(Scenario scenario, IReadOnlyList<FrontierPoint> p
         !p.HasPlan ? "-" : p.Chosen.IsEmpty ? "none" : string.Join(separator, p.Chosen.Select(OptionLabel));
 
     /// <summary>The option id, with its units when they are not 1 (id×3 for three modules).</summary>
-    private static string OptionLabel(Results.InvestmentDecision c) =>
+    private static string OptionLabel(InvestmentDecision c) =>
         Math.Abs(c.Units - 1) < 1e-9 ? c.Id.Value : $"{c.Id}×{c.Units.ToString("0.##", CultureInfo.InvariantCulture)}";
 
     private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FreightOptimizer.Results;
 
 namespace FreightOptimizer.CorridorPlanner;
 

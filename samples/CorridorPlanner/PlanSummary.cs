@@ -1,7 +1,4 @@
 using System.Globalization;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.CorridorPlanner;
 

@@ -2,15 +2,12 @@
 // format v1) and prints what a corridor planner reads first. The steps are those of every sample:
 // network → scenario → options → optimize → read the plan, checking the status first.
 using System.Globalization;
+using FreightOptimizer;
 using FreightOptimizer.Analysis;
 using FreightOptimizer.CorridorPlanner;
 using FreightOptimizer.Corridors;
 using FreightOptimizer.Export;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Solving;
-using FreightOptimizer.Validation;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

@@ -1,10 +1,7 @@
+using FreightOptimizer;
 // QuickStart: the shortest honest program. Two mines, one border crossing with a capacity, one
 // market; the plan says how much goes which way, what the crossing's capacity is worth, and that the
 // independent verifier certifies it.
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 
 // 1. Network: locations and routes (cost per tonne by commodity; capacity in tonnes per year).
 var network = new FreightNetworkBuilder()

@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Analysis;
 
@@ -25,7 +21,7 @@ public sealed record FrontierPoint(double Budget, SolveStatus Status, double? Ob
     public bool Equals(FrontierPoint? other) =>
         other is not null && Budget.Equals(other.Budget) && Status == other.Status && Nullable.Equals(Objective, other.Objective)
         && Nullable.Equals(CapitalSpent, other.CapitalSpent) && Nullable.Equals(UnmetTonnes, other.UnmetTonnes)
-        && Network.Structural.SequenceEquals(Chosen, other.Chosen);
+        && Structural.SequenceEquals(Chosen, other.Chosen);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Budget, Status, Objective);

@@ -1,7 +1,3 @@
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Analysis;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Reflection;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
 
 namespace FreightOptimizer.Corridors;

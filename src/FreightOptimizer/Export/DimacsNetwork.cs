@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Export;
 

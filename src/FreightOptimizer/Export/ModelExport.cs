@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Export;
 

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.Formulation;
 

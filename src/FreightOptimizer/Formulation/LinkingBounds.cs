@@ -1,4 +1,3 @@
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.Formulation;
 

@@ -1,4 +1,4 @@
-namespace FreightOptimizer.Network;
+namespace FreightOptimizer;
 
 /// <summary>A kind of freight, such as coal, oil or chemicals.</summary>
 public sealed record Commodity

@@ -1,4 +1,4 @@
-namespace FreightOptimizer.Network;
+namespace FreightOptimizer;
 
 /// <summary>What a location is in the corridor. The kind is descriptive: the model treats every kind alike.</summary>
 public enum LocationKind

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FreightOptimizer.Network;
+namespace FreightOptimizer;
 
 /// <summary>
 /// The physical network: commodities, locations and the directed routes between them. Immutable;

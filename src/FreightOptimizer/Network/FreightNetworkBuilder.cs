@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FreightOptimizer.Network;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Collects commodities, locations and routes and builds an immutable <see cref="FreightNetwork"/>.

@@ -1,4 +1,4 @@
-namespace FreightOptimizer.Network;
+namespace FreightOptimizer;
 
 /// <summary>Identifies a commodity (for example <c>coal</c>). Ids are case-sensitive.</summary>
 /// <param name="Value">The id as written in a scenario.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FreightOptimizer.Network;
+namespace FreightOptimizer;
 
 /// <summary>A node of the freight network: an origin, hub, border crossing, port or market.</summary>
 public sealed record Location

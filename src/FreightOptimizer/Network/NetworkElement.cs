@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace FreightOptimizer.Network;
+namespace FreightOptimizer;
 
 /// <summary>Whether a <see cref="NetworkElement"/> is a route or a location.</summary>
 public enum ElementKind

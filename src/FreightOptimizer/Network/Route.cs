@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FreightOptimizer.Network;
+namespace FreightOptimizer;
 
 /// <summary>
 /// A directed arc between two locations. Parallel routes between the same two locations are

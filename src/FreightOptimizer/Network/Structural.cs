@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FreightOptimizer.Network;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Structural equality for the immutable collections inside domain records, whose own

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
 
-namespace FreightOptimizer.Results;
+namespace FreightOptimizer;
 
 /// <summary>Tonnes of one commodity on one route in one period.</summary>
 /// <param name="Route">The route.</param>

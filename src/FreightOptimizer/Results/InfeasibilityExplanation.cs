@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
 
-namespace FreightOptimizer.Results;
+namespace FreightOptimizer;
 
 /// <summary>What makes a scenario infeasible, as far as relaxing it could tell.</summary>
 [Flags]

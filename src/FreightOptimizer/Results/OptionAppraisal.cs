@@ -1,6 +1,5 @@
-using FreightOptimizer.Network;
 
-namespace FreightOptimizer.Results;
+namespace FreightOptimizer;
 
 /// <summary>
 /// What one investment option is worth to the plan, by re-solving without it or with it

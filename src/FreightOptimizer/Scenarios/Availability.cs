@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
 
-namespace FreightOptimizer.Scenarios;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Availability factors in [0, 1] by period for one route or location; periods not listed are fully

@@ -1,4 +1,4 @@
-namespace FreightOptimizer.Scenarios;
+namespace FreightOptimizer;
 
 /// <summary>How capital enters the objective.</summary>
 public static class Economics

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
 
-namespace FreightOptimizer.Scenarios;
+namespace FreightOptimizer;
 
 /// <summary>How many units of an investment option can be built.</summary>
 public enum InvestmentKind

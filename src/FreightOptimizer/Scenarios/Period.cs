@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
 
-namespace FreightOptimizer.Scenarios;
+namespace FreightOptimizer;
 
 /// <summary>One period of the planning horizon: a month, a season or a year.</summary>
 /// <param name="Id">The period id.</param>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
 
-namespace FreightOptimizer.Scenarios;
+namespace FreightOptimizer;
 
 /// <summary>
 /// A complete planning question: the network, the periods, availability, supplies, demands,

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
 
-namespace FreightOptimizer.Scenarios;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Builds a <see cref="Scenario"/> step by step: network, periods, availability, supplies,

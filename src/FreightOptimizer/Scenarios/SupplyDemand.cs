@@ -1,6 +1,5 @@
-using FreightOptimizer.Network;
 
-namespace FreightOptimizer.Scenarios;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Tonnes per year of a commodity available at a location. Per period at most

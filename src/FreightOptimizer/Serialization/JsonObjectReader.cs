@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Serialization;
 

@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Serialization;
 

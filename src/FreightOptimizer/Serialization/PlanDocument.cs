@@ -1,4 +1,3 @@
-using FreightOptimizer.Results;
 
 namespace FreightOptimizer.Serialization;
 

@@ -3,9 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Serialization;
 

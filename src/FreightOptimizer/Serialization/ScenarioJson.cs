@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Serialization;
 

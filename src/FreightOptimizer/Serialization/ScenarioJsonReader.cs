@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Serialization;
 

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.Serialization;
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Serialization;
 

@@ -1,4 +1,4 @@
-namespace FreightOptimizer.Solving;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Whether a MIP is strengthened with the strong linking inequalities of fixed-charge network

@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 
-namespace FreightOptimizer.Solving;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Turns solver values and duals back into an <see cref="AllocationPlan"/> through the model's

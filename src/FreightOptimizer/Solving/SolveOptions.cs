@@ -1,11 +1,10 @@
 using System.Globalization;
-using FreightOptimizer.Results;
 
-namespace FreightOptimizer.Solving;
+namespace FreightOptimizer;
 
 /// <summary>
 /// How to solve: engine, limits and tolerances. A plain settable class, validated once when
-/// <see cref="FreightPlanner.Optimize(Scenarios.Scenario, SolveOptions?, CancellationToken)"/> starts;
+/// <see cref="FreightPlanner.Optimize(Scenario, SolveOptions?, CancellationToken)"/> starts;
 /// every problem is reported together in one <see cref="ArgumentException"/>.
 /// </summary>
 public sealed class SolveOptions
@@ -31,7 +30,7 @@ public sealed class SolveOptions
     /// <value>Default null.</value>
     public int? Threads { get; set; }
 
-    /// <summary>Whether to strengthen a MIP with the strong linking inequalities (<see cref="Solving.LinkingInequalities"/>).</summary>
+    /// <summary>Whether to strengthen a MIP with the strong linking inequalities (<see cref="FreightOptimizer.LinkingInequalities"/>).</summary>
     /// <value>
     /// Default <see cref="LinkingInequalities.Auto"/>: on for <see cref="SolverEngine.Highs"/>, off for
     /// <see cref="SolverEngine.Scip"/> (the default MIP engine), because that is what made each faster on
@@ -67,7 +66,7 @@ public sealed class SolveOptions
 
     /// <summary>
     /// Test seam: called each time the network simplex polls for the time limit and the cancellation
-    /// token (every <see cref="NetworkFlow.NetworkSimplex.PollInterval"/> pivots), just before it reads
+    /// token (every <see cref="Solving.NetworkFlow.NetworkSimplex.PollInterval"/> pivots), just before it reads
     /// them, so that a test can cancel at a known point of a solve.
     /// </summary>
     internal Action? OnNetworkSimplexPoll { get; set; }
@@ -130,7 +129,7 @@ internal static class SolveDefaults
 
     public const double RelativeMipGap = 1e-7;
 
-    public const LinkingInequalities LinkingInequalities = Solving.LinkingInequalities.Auto;
+    public const LinkingInequalities LinkingInequalities = FreightOptimizer.LinkingInequalities.Auto;
 
     /// <summary>PDLP's relative and absolute optimality tolerances: tight enough that its plans verify.</summary>
     public const double PdlpTolerance = 1e-10;

@@ -1,6 +1,5 @@
-using FreightOptimizer.Results;
 
-namespace FreightOptimizer.Solving;
+namespace FreightOptimizer;
 
 /// <summary>What a solver returned, copied out of it before it was disposed.</summary>
 internal sealed class SolverOutcome

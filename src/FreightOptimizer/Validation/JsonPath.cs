@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace FreightOptimizer.Validation;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Builds the JSON paths that validation issues name (RFC 9535 normalized style): members whose

@@ -2,10 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using FreightOptimizer.Graph;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 
-namespace FreightOptimizer.Validation;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Checks a scenario against every rule of the scenario format (docs/scenario-format.md, the field

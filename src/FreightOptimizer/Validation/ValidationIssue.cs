@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
-namespace FreightOptimizer.Validation;
+namespace FreightOptimizer;
 
 /// <summary>How serious a validation issue is.</summary>
 public enum ValidationSeverity

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using FreightOptimizer.Results;
 
-namespace FreightOptimizer.Verification;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Collects findings of one side of the verification (feasibility, objective or certificate), keeping

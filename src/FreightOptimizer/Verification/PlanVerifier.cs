@@ -1,7 +1,5 @@
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 
-namespace FreightOptimizer.Verification;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Checks an allocation plan against its scenario alone, without trusting the code that made it:

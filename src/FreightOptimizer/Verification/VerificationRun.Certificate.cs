@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using FreightOptimizer.Results;
 
-namespace FreightOptimizer.Verification;
+namespace FreightOptimizer;
 
 /// <summary>
 /// The dual side: the plan's prices as a certificate that the plan is optimal for the LP (with
@@ -385,7 +384,7 @@ internal sealed partial class VerificationRun
         {
             if (_fixed[i]) continue;
             var option = _investments[i];
-            var perUnit = Scenarios.Economics.ObjectiveCostPerUnit(_scenario, option);
+            var perUnit = Economics.ObjectiveCostPerUnit(_scenario, option);
             var reduced = perUnit + (_beta * option.CapitalCost);
             var scale = Math.Abs(perUnit) + Math.Abs(_beta * option.CapitalCost);
             for (var t = _firstPeriod[i]; t < _periodCount; t++)
@@ -452,8 +451,8 @@ internal sealed partial class VerificationRun
         var periods = _scenario.Horizon.Periods;
         foreach (var period in periods)
         {
-            if (_scenario.Supplies.Any(s => FreightOptimizer.Scenarios.Scenario.AppliesIn(s.Period, period.Id) && _scenario.IsOpen(s.Location, period.Id))) return true;
-            if (_scenario.Demands.Any(d => !d.MustServe && FreightOptimizer.Scenarios.Scenario.AppliesIn(d.Period, period.Id) && _scenario.IsOpen(d.Location, period.Id))) return true;
+            if (_scenario.Supplies.Any(s => FreightOptimizer.Scenario.AppliesIn(s.Period, period.Id) && _scenario.IsOpen(s.Location, period.Id))) return true;
+            if (_scenario.Demands.Any(d => !d.MustServe && FreightOptimizer.Scenario.AppliesIn(d.Period, period.Id) && _scenario.IsOpen(d.Location, period.Id))) return true;
             foreach (var route in _scenario.Network.Routes)
             {
                 if (route.CostPerTonne.Keys.Any(k => _scenario.CanFlow(route, k, period.Id))) return true;

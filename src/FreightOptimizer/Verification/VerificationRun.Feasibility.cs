@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using FreightOptimizer.Results;
 
-namespace FreightOptimizer.Verification;
+namespace FreightOptimizer;
 
 /// <summary>The primal side: the plan's decisions against every constraint, and the objective recomputed.</summary>
 internal sealed partial class VerificationRun
@@ -69,7 +68,7 @@ internal sealed partial class VerificationRun
                 members.Add(i);
             }
 
-            var perUnitObjective = Scenarios.Economics.ObjectiveCostPerUnit(_scenario, option);
+            var perUnitObjective = Economics.ObjectiveCostPerUnit(_scenario, option);
             _capital.Add(perUnitObjective * units);
             _spend += option.CapitalCost * units;
             if (_fixed[i])
@@ -201,7 +200,7 @@ internal sealed partial class VerificationRun
     }
 
     private bool TryResolve(
-        Network.LocationId location, Network.CommodityId commodity, Network.PeriodId period, double tonnes, string what,
+        LocationId location, CommodityId commodity, PeriodId period, double tonnes, string what,
         out int n, out int k, out int t)
     {
         var known = _locationIndex.TryGetValue(location, out n);
@@ -237,7 +236,7 @@ internal sealed partial class VerificationRun
             if (!_locationIndex.TryGetValue(line.Location, out var n) || !_commodityIndex.TryGetValue(line.Commodity, out var k)) continue;
             for (var t = 0; t < _periodCount; t++)
             {
-                if (!Scenarios.Scenario.AppliesIn(line.Period, _periodIds[t])) continue;
+                if (!Scenario.AppliesIn(line.Period, _periodIds[t])) continue;
                 ref var row = ref Row(n, k, t);
                 var tonnes = line.AnnualTonnes * _fraction[t];
                 row.Demand += tonnes;
@@ -259,7 +258,7 @@ internal sealed partial class VerificationRun
             if (!_locationIndex.TryGetValue(line.Location, out var n) || !_commodityIndex.TryGetValue(line.Commodity, out var k)) continue;
             for (var t = 0; t < _periodCount; t++)
             {
-                if (!Scenarios.Scenario.AppliesIn(line.Period, _periodIds[t])) continue;
+                if (!Scenario.AppliesIn(line.Period, _periodIds[t])) continue;
                 Link(ref Row(n, k, t).SupplyHead, s);
                 Scale(line.AnnualTonnes * _fraction[t]);
             }

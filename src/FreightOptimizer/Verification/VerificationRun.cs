@@ -2,11 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 
-namespace FreightOptimizer.Verification;
+namespace FreightOptimizer;
 
 /// <summary>
 /// One verification: the scenario indexed once into arrays and dictionaries, the plan aggregated

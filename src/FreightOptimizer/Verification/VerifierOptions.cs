@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FreightOptimizer.Verification;
+namespace FreightOptimizer;
 
 /// <summary>
 /// Tolerances of <see cref="PlanVerifier"/>. Every tolerance is relative to the magnitude of the

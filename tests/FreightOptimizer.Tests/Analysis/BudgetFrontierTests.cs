@@ -1,7 +1,5 @@
 using FreightOptimizer.Analysis;
 using FreightOptimizer.Corridors;
-using FreightOptimizer.Results;
-using FreightOptimizer.Solving;
 
 namespace FreightOptimizer.Tests.Analysis;
 

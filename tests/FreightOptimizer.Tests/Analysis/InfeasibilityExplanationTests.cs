@@ -1,8 +1,4 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 
 namespace FreightOptimizer.Tests.Analysis;
 

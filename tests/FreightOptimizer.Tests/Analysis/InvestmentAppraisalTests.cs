@@ -1,8 +1,4 @@
 using FreightOptimizer.Analysis;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 
 namespace FreightOptimizer.Tests.Analysis;
 

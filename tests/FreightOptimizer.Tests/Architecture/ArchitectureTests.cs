@@ -1,5 +1,4 @@
 using System.Reflection;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Readme;
 using NetArchTest.Rules;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using FreightOptimizer.Corridors;
-using FreightOptimizer.Results;
-using FreightOptimizer.Solving;
 
 namespace FreightOptimizer.Tests.Corridors;
 

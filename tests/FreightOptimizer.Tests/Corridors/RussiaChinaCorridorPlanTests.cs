@@ -1,7 +1,4 @@
 using FreightOptimizer.Corridors;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Solving;
 
 namespace FreightOptimizer.Tests.Corridors;
 

@@ -1,6 +1,4 @@
 using FreightOptimizer.Corridors;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.Tests.Corridors;
 

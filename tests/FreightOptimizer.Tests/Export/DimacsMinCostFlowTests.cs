@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FreightOptimizer.Export;
-using FreightOptimizer.Results;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.NetworkFlow;
 using FreightOptimizer.Tests.Readme;
 using FreightOptimizer.Tests.Solving;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Tests.Export;
 
@@ -169,7 +166,7 @@ public sealed partial class DimacsMinCostFlowTests
     {
         var scenario = FreightPlannerTests.BottleneckLine() with
         {
-            Investments = [new FreightOptimizer.Scenarios.InvestmentOption("widen", 20, 100, 20) { Target = new FreightOptimizer.Network.RouteId("a-b") }],
+            Investments = [new FreightOptimizer.InvestmentOption("widen", 20, 100, 20) { Target = new FreightOptimizer.RouteId("a-b") }],
         };
 
         var error = Assert.Throws<ArgumentException>(() => DimacsMinCostFlow.Write(scenario, new StringWriter()));

@@ -1,7 +1,5 @@
 using FreightOptimizer.Corridors;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 using FsCheck;
 using FsCheck.Fluent;
 

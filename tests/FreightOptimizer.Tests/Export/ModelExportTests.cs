@@ -1,13 +1,8 @@
 using FreightOptimizer.Corridors;
 using FreightOptimizer.Export;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.OrTools;
 using FreightOptimizer.Tests.Properties;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Tests.Export;
 

@@ -1,7 +1,6 @@
 using FreightOptimizer.Corridors;
 using FreightOptimizer.Export;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
 using FreightOptimizer.Solving.OrTools;
 using FreightOptimizer.Tests.Properties;
 using FsCheck;

@@ -1,7 +1,5 @@
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Tests.Solving;
-using FreightOptimizer.Verification;
 
 namespace FreightOptimizer.Tests.Formulation;
 

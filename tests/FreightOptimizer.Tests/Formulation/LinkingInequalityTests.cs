@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.Tests.Formulation;
 

@@ -1,6 +1,5 @@
+using FreightOptimizer.Analysis;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Validation;
 
 namespace FreightOptimizer.Tests.Formulation;

@@ -1,6 +1,4 @@
 using FreightOptimizer.Graph;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Tests.Properties;
 using FreightOptimizer.Tests.Validation;
 using FsCheck;

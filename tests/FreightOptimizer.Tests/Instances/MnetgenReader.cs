@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.Tests.Instances;
 

@@ -1,7 +1,4 @@
-using FreightOptimizer.Results;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Readme;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Tests.Instances;
 

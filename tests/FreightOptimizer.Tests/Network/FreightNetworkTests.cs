@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
 
 namespace FreightOptimizer.Tests.Network;
 

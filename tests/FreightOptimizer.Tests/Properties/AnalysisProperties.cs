@@ -1,8 +1,5 @@
 using FreightOptimizer.Analysis;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.OrTools;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,13 +1,8 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Validation;
-using FreightOptimizer.Validation;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

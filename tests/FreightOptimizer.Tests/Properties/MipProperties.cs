@@ -1,7 +1,4 @@
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -1,6 +1,4 @@
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
-using FreightOptimizer.Solving;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -86,7 +84,7 @@ public sealed class NetworkFlowProperties
 
     /// <summary>
     /// Qualifies against a plain reading of "no capacity shared by two commodities in a period", checked
-    /// route by route and location by location over <see cref="FreightOptimizer.Scenarios.Scenario.CanFlow"/>, on
+    /// route by route and location by location over <see cref="FreightOptimizer.Scenario.CanFlow"/>, on
     /// multi-commodity scenarios without investments or minimum flows.
     /// </summary>
     [Property(MaxTest = 200)]
@@ -107,7 +105,7 @@ public sealed class NetworkFlowProperties
                 {
                     var entering = network.Routes.Where(r => r.To == location.Id)
                         .SelectMany(r => network.Commodities.Where(k => s.CanFlow(r, k.Id, period)).Select(k => k.Id))
-                        .Concat(s.Supplies.Where(x => x.Location == location.Id && FreightOptimizer.Scenarios.Scenario.AppliesIn(x.Period, period)).Select(x => x.Commodity));
+                        .Concat(s.Supplies.Where(x => x.Location == location.Id && FreightOptimizer.Scenario.AppliesIn(x.Period, period)).Select(x => x.Commodity));
                     shared |= entering.Distinct().Count() > 1;
                 }
             }

@@ -1,5 +1,3 @@
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 using FsCheck;
 using FsCheck.Fluent;
 

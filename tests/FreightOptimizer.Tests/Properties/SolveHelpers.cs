@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 
 namespace FreightOptimizer.Tests.Properties;
 
@@ -20,7 +17,7 @@ internal static class SolveHelpers
     /// <summary>Every capacity of routes and locations multiplied by a factor (unlimited stays unlimited).</summary>
     public static Scenario WithCapacityScaled(Scenario scenario, double factor)
     {
-        var network = new FreightOptimizer.Network.FreightNetwork(
+        var network = new FreightOptimizer.FreightNetwork(
             scenario.Network.Commodities,
             scenario.Network.Locations.Select(l => l with { AnnualCapacityTonnes = l.AnnualCapacityTonnes * factor }),
             scenario.Network.Routes.Select(r => r with { AnnualCapacityTonnes = r.AnnualCapacityTonnes * factor }));
@@ -30,7 +27,7 @@ internal static class SolveHelpers
     /// <summary>Every cost, penalty, capital cost and the budget multiplied by a factor.</summary>
     public static Scenario WithCostsScaled(Scenario scenario, double factor)
     {
-        var network = new FreightOptimizer.Network.FreightNetwork(
+        var network = new FreightOptimizer.FreightNetwork(
             scenario.Network.Commodities.Select(c => c with { UnmetPenaltyPerTonne = c.UnmetPenaltyPerTonne * factor }),
             scenario.Network.Locations.Select(l => l with { HandlingCostPerTonne = l.HandlingCostPerTonne.ToImmutableDictionary(kv => kv.Key, kv => kv.Value * factor) }),
             scenario.Network.Routes.Select(r => r with { CostPerTonne = r.CostPerTonne.ToImmutableDictionary(kv => kv.Key, kv => kv.Value * factor) }));

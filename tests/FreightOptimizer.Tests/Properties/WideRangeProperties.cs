@@ -1,6 +1,3 @@
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

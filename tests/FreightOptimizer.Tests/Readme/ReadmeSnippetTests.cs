@@ -1,7 +1,3 @@
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 
 namespace FreightOptimizer.Tests.Readme;
 

@@ -1,5 +1,4 @@
 using FreightOptimizer.Corridors;
-using FreightOptimizer.Results;
 using FreightOptimizer.Solving.OrTools;
 
 namespace FreightOptimizer.Tests.Samples;

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using FreightOptimizer.Corridors;
-using FreightOptimizer.Results;
 using FreightOptimizer.Serialization;
 using FreightOptimizer.Tests.Readme;
-using FreightOptimizer.Verification;
 
 namespace FreightOptimizer.Tests.Samples;
 

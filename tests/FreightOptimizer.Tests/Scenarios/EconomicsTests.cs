@@ -1,5 +1,3 @@
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -131,7 +129,7 @@ public sealed class EconomicsTests
     [Fact]
     public void ObjectiveCostPerUnit_NoCapitalCost_IsZeroWhateverTheLifetime()
     {
-        var scenario = new Scenario(new FreightOptimizer.Network.FreightNetworkBuilder().AddCommodity("coal").Build()) { DiscountRate = 0.1 };
+        var scenario = new Scenario(new FreightOptimizer.FreightNetworkBuilder().AddCommodity("coal").Build()) { DiscountRate = 0.1 };
         Assert.Equal(0, Economics.ObjectiveCostPerUnit(scenario, new InvestmentOption("x", 1, 0, 5e-324) { Target = new RouteId("r") }));
     }
 }

@@ -1,6 +1,4 @@
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Tests.Serialization;
 

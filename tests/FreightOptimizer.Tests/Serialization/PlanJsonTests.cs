@@ -1,10 +1,6 @@
 using System.Text.Json;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
 using FreightOptimizer.Serialization;
 using FreightOptimizer.Tests.Verification;
-using FreightOptimizer.Validation;
-using FreightOptimizer.Verification;
 
 namespace FreightOptimizer.Tests.Serialization;
 

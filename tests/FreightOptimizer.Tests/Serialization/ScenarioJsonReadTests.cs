@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Validation;
 using static FreightOptimizer.Tests.Serialization.ScenarioJsonSamples;
 
 namespace FreightOptimizer.Tests.Serialization;

@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Validation;
 using FsCheck;
 using FsCheck.Xunit;
 

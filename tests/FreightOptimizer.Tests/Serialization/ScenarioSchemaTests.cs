@@ -2,11 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FreightOptimizer.Corridors;
-using FreightOptimizer.Results;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Readme;
-using FreightOptimizer.Validation;
 using Json.Schema;
 
 namespace FreightOptimizer.Tests.Serialization;

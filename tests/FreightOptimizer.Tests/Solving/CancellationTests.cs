@@ -1,7 +1,4 @@
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Serialization;
 using Xunit.Abstractions;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FreightOptimizer.Results;
 
 namespace FreightOptimizer.Tests.Solving;
 

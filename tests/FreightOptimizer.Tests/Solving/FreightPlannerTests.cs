@@ -1,8 +1,4 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 
 namespace FreightOptimizer.Tests.Solving;
 
@@ -183,10 +179,10 @@ public sealed class FreightPlannerTests
     {
         var scenario = BottleneckLine() with { Demands = [new Demand("C", "coal", 80) { UnmetPenaltyPerTonne = 1e300 }] };
 
-        var error = Assert.Throws<FreightOptimizer.Validation.FreightValidationException>(() => FreightPlanner.Optimize(scenario));
+        var error = Assert.Throws<FreightOptimizer.FreightValidationException>(() => FreightPlanner.Optimize(scenario));
 
         var issue = Assert.Single(error.Errors);
-        Assert.Equal(FreightOptimizer.Validation.ValidationCode.OutOfRange, issue.Code);
+        Assert.Equal(FreightOptimizer.ValidationCode.OutOfRange, issue.Code);
         Assert.Equal("$.demands[0].unmetPenaltyPerTonne", issue.Path);
     }
 
@@ -223,7 +219,7 @@ public sealed class FreightPlannerTests
         Assert.Equal(SolveStatus.Optimal, pdlp.Status);
         var plan = pdlp.GetPlanOrThrow();
         Assert.Equal(glop.GetPlanOrThrow().Objective, plan.Objective, 1e-6 * Math.Abs(plan.Objective));
-        var verification = FreightOptimizer.Verification.PlanVerifier.Verify(scenario, plan);
+        var verification = FreightOptimizer.PlanVerifier.Verify(scenario, plan);
         Assert.True(verification is { Passed: true, OptimalityCertified: true }, string.Join("; ", verification.Findings.Select(f => f.Message)));
         if (pdlp.Report.Engine == SolverEngine.Glop)
         {

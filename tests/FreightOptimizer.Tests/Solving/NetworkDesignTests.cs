@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using FreightOptimizer.Results;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Serialization;
 using Xunit.Abstractions;
 

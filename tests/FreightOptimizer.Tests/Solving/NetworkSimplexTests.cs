@@ -1,5 +1,4 @@
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
 using FreightOptimizer.Solving.NetworkFlow;
 using FreightOptimizer.Solving.OrTools;
 using FsCheck;

@@ -1,7 +1,4 @@
-using FreightOptimizer.Network;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.OrTools;
 using FreightOptimizer.Tests.Validation;
 
@@ -121,7 +118,7 @@ public sealed class NonFiniteGuardTests
     [Fact]
     public void WithoutNonFinitePlan_IsInvalidModelWithoutPlanAndSaysWhat()
     {
-        var result = FreightPlanner.WithoutNonFinitePlan(new SolveReport { Engine = SolverEngine.Clp, EngineReason = "test" }, "$.objective is NaN");
+        var result = PlanSolver.WithoutNonFinitePlan(new SolveReport { Engine = SolverEngine.Clp, EngineReason = "test" }, "$.objective is NaN");
 
         Assert.Equal(SolveStatus.InvalidModel, result.Status);
         Assert.False(result.HasPlan);

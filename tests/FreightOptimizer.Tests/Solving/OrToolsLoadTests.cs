@@ -1,6 +1,4 @@
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.OrTools;
 
 namespace FreightOptimizer.Tests.Solving;

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Properties;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,4 +1,3 @@
-using FreightOptimizer.Results;
 using FreightOptimizer.Solving.OrTools;
 using Google.OrTools.LinearSolver;
 

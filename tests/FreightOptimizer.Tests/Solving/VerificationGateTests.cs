@@ -1,6 +1,3 @@
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Properties;
 using static FreightOptimizer.Tests.Solving.WideRangeScenarios;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
 
 namespace FreightOptimizer.Tests.Solving;
 

@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using FreightOptimizer.Network;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Validation;
 
 namespace FreightOptimizer.Tests.Validation;
 

@@ -1,10 +1,5 @@
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Serialization;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Tests.Solving;
-using FreightOptimizer.Verification;
 using static FreightOptimizer.Tests.Verification.VerificationFixtures;
 
 namespace FreightOptimizer.Tests.Verification;

@@ -3,10 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using FreightOptimizer.Formulation;
 using FreightOptimizer.Graph;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Solving.OrTools;
-using FreightOptimizer.Verification;
 
 namespace FreightOptimizer.Solving.NetworkFlow;
 
@@ -179,7 +176,7 @@ internal static class NetworkFlowPlanner
         // FreightPlanner does not return such a plan as optimal.
         if (options.Verify || !scaling.IsExact) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
         report = report with { PricingMethod = pricing };
-        if (PlanAssembler.DescribeNonFinite(plan) is { } nonFinite) return FreightPlanner.WithoutNonFinitePlan(report, nonFinite);
+        if (PlanAssembler.DescribeNonFinite(plan) is { } nonFinite) return PlanSolver.WithoutNonFinitePlan(report, nonFinite);
         return new OptimizationResult { Status = SolveStatus.Optimal, Report = report, Plan = plan };
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
 using Google.OrTools.Graph;
 
 namespace FreightOptimizer.Solving.OrTools;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using FreightOptimizer.Results;
 using MbModel = Google.OrTools.ModelBuilder.Model;
 using MbSolveStatus = Google.OrTools.ModelBuilder.SolveStatus;
 using MbSolver = Google.OrTools.ModelBuilder.Solver;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
 using Google.OrTools.LinearSolver;
 
 namespace FreightOptimizer.Solving.OrTools;

@@ -1,4 +1,3 @@
-using FreightOptimizer.Results;
 using Google.OrTools.Graph;
 using Google.OrTools.LinearSolver;
 

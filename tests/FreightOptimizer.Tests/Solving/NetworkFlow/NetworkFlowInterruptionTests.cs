@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using FreightOptimizer.Export;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Solving;
 using FreightOptimizer.Solving.NetworkFlow;
 
 namespace FreightOptimizer.Tests.Solving.NetworkFlow;

@@ -1,12 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Validation;
 
-namespace FreightOptimizer.Solving;
+namespace FreightOptimizer.Analysis;
 
 /// <summary>
 /// Says why an infeasible scenario is infeasible, in domain terms. Hard demands and minimum flows
@@ -43,7 +39,7 @@ internal static class InfeasibilityExplainer
         inner.Verify = false;
         var bound = CostBound(scenario);
         var relaxed = Soften(scenario, LastResortPenalty(bound));
-        var solved = FreightPlanner.OptimizeOnce(relaxed, inner, cancellationToken);
+        var solved = PlanSolver.Solve(relaxed, inner, cancellationToken);
         if (solved.Status == SolveStatus.VerificationFailed)
         {
             // Shortfalls read off a plan the verifier rejected would name the wrong demands.
@@ -89,7 +85,7 @@ internal static class InfeasibilityExplainer
         }
 
         var minimumRoutes = scenario.Network.Routes.Where(r => r.MinAnnualTonnes > 0).Select(r => r.Id).ToList();
-        var freed = minimumRoutes.Count > 0 ? FreightPlanner.OptimizeOnce(WithoutMinimumFlows(relaxed, minimumRoutes), inner, cancellationToken) : null;
+        var freed = minimumRoutes.Count > 0 ? PlanSolver.Solve(WithoutMinimumFlows(relaxed, minimumRoutes), inner, cancellationToken) : null;
         if (freed?.Plan is not { } freedPlan || freed.Status == SolveStatus.VerificationFailed)
         {
             return new InfeasibilityExplanation
@@ -105,7 +101,7 @@ internal static class InfeasibilityExplainer
         if (minimumRoutes.Count > 1)
         {
             Parallel.For(0, minimumRoutes.Count, new ParallelOptions { MaxDegreeOfParallelism = options.ParallelSolves }, i =>
-                alone[i] = FreightPlanner.OptimizeOnce(WithoutMinimumFlows(relaxed, [minimumRoutes[i]]), inner, cancellationToken) is { HasPlan: true } r
+                alone[i] = PlanSolver.Solve(WithoutMinimumFlows(relaxed, [minimumRoutes[i]]), inner, cancellationToken) is { HasPlan: true } r
                     && r.Status != SolveStatus.VerificationFailed);
         }
 

@@ -2,23 +2,20 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Solving.NetworkFlow;
 using FreightOptimizer.Solving.OrTools;
-using FreightOptimizer.Validation;
-using FreightOptimizer.Verification;
 
-namespace FreightOptimizer.Solving;
+namespace FreightOptimizer;
 
 /// <summary>
-/// The library's front door: validates a scenario, formulates it, solves it with the chosen engine,
-/// prices the solution and returns an immutable <see cref="OptimizationResult"/> whose plan the
-/// independent verifier has checked.
+/// One solve behind <see cref="FreightPlanner"/>: validates a scenario, chooses the engine, formulates
+/// the model, solves it (moving along the chain of exact engines where one fails or its plan is
+/// rejected), prices the solution and returns an immutable <see cref="OptimizationResult"/> whose plan
+/// the independent verifier has checked.
 /// </summary>
-public static partial class FreightPlanner
+internal static class PlanSolver
 {
-    /// <summary>One solve: the plan, its prices and its verification, without the analyses that follow (FreightPlanner.Analysis.cs).</summary>
+    /// <summary>One solve: the plan, its prices and its verification, without the analyses that follow (<see cref="FreightPlanner"/>).</summary>
     /// <remarks>
     /// <para>
     /// A plan the verifier rejects is never returned as <see cref="SolveStatus.Optimal"/> or
@@ -36,7 +33,7 @@ public static partial class FreightPlanner
     /// (NetworkFlowPlanner).
     /// </para>
     /// </remarks>
-    internal static OptimizationResult OptimizeOnce(Scenario scenario, SolveOptions? options, CancellationToken cancellationToken)
+    internal static OptimizationResult Solve(Scenario scenario, SolveOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new SolveOptions();
@@ -226,7 +223,7 @@ public static partial class FreightPlanner
 
     private static string RejectedModel(string? why) => $"{why} {ReportIt}";
 
-    private const string ReportIt = "Validation bounds every number of a scenario so that this cannot happen; please report the scenario that led here.";
+    internal const string ReportIt = "Validation bounds every number of a scenario so that this cannot happen; please report the scenario that led here.";
 
     /// <summary>
     /// Why the verifier rejects a result's plan, in a sentence, or null when it stands (or was not

@@ -1,15 +1,13 @@
 using System.Diagnostics;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
-using FreightOptimizer.Validation;
+using FreightOptimizer.Analysis;
 
-namespace FreightOptimizer.Solving;
+namespace FreightOptimizer;
 
 /// <summary>
 /// The public entry point and what follows one solve: the explanation of an infeasible scenario and
 /// the appraisal of every option.
 /// </summary>
-public static partial class FreightPlanner
+public static class FreightPlanner
 {
     /// <summary>
     /// Finds the least-cost allocation plan for a scenario. When the scenario is infeasible the result
@@ -37,7 +35,7 @@ public static partial class FreightPlanner
         options ??= new SolveOptions();
         options.Validate();
         ScenarioValidator.ThrowIfInvalid(scenario);
-        var result = OptimizeOnce(scenario, options, cancellationToken);
+        var result = PlanSolver.Solve(scenario, options, cancellationToken);
         if (result.Status == SolveStatus.Infeasible && !cancellationToken.IsCancellationRequested)
         {
             return Explained(scenario, result, options, cancellationToken);
@@ -60,7 +58,7 @@ public static partial class FreightPlanner
         {
             // The plan itself was checked when it was made; an appraisal figure that is not finite
             // is left out rather than making the whole plan unwritable.
-            note = $"Options not appraised: the appraisal gave a number that is not finite ({bad}). {ReportIt}";
+            note = $"Options not appraised: the appraisal gave a number that is not finite ({bad}). {PlanSolver.ReportIt}";
             appraised = plan;
         }
 

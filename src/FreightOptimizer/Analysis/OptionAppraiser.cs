@@ -1,12 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using FreightOptimizer.Formulation;
-using FreightOptimizer.Network;
-using FreightOptimizer.Results;
-using FreightOptimizer.Scenarios;
 using FreightOptimizer.Solving.OrTools;
 
-namespace FreightOptimizer.Solving;
+namespace FreightOptimizer.Analysis;
 
 /// <summary>
 /// Appraises every investment option of an optimal plan with one re-solve per option: a built

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace FreightOptimizer.Results;
+namespace FreightOptimizer;
 
 /// <summary>
 /// What <c>FreightPlanner.Optimize</c> returns: a status, a solve report and, when a solution was
