@@ -43,7 +43,7 @@ public static class FreightPlanner
 
         return ShouldAppraise(scenario, result, options, out var skipped) ? AppraiseResult(scenario, result, options, cancellationToken)
             : skipped is null ? result
-            : result with { Report = result.Report with { Notes = result.Report.Notes.Add(skipped) } };
+            : result.WithReport(result.Report with { Notes = result.Report.Notes.Add(skipped) });
     }
 
     /// <summary>Adds the appraisal of every option to an optimal result (one re-solve per option).</summary>
@@ -62,11 +62,7 @@ public static class FreightPlanner
             appraised = plan;
         }
 
-        return result with
-        {
-            Plan = appraised,
-            Report = result.Report with { Notes = result.Report.Notes.Add(note) },
-        };
+        return result.WithPlan(appraised).WithReport(result.Report with { Notes = result.Report.Notes.Add(note) });
     }
 
     private static bool ShouldAppraise(Scenario scenario, OptimizationResult result, SolveOptions options, out string? skipped)
@@ -93,6 +89,6 @@ public static class FreightPlanner
     private static OptimizationResult Explained(Scenario scenario, OptimizationResult result, SolveOptions options, CancellationToken cancellationToken)
     {
         var explanation = InfeasibilityExplainer.Explain(scenario, options, cancellationToken);
-        return result with { Explanation = explanation };
+        return new OptimizationResult(result.Status, result.Report, result.Plan, result.Message, explanation);
     }
 }

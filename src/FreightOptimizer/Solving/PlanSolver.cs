@@ -57,12 +57,7 @@ internal static class PlanSolver
         if (flowNote is not null) reason = $"{reason} {flowNote}";
         if (OrToolsSolver.SolverId(engine, mip) is null)
         {
-            return new OptimizationResult
-            {
-                Status = SolveStatus.SolverUnavailable,
-                Report = new SolveReport { Engine = engine, EngineReason = reason },
-                Message = $"{engine} solves linear programs only, and this scenario has integer investment decisions; use Scip, Highs or Auto.",
-            };
+            return new OptimizationResult(SolveStatus.SolverUnavailable, new SolveReport { Engine = engine, EngineReason = reason }, message: $"{engine} solves linear programs only, and this scenario has integer investment decisions; use Scip, Highs or Auto.");
         }
 
         var buildClock = Stopwatch.StartNew();
@@ -145,12 +140,7 @@ internal static class PlanSolver
 
         if (outcome.Values is null)
         {
-            return new OptimizationResult
-            {
-                Status = outcome.Status,
-                Report = report with { Notes = notes.ToImmutable() },
-                Message = outcome.ModelRejected ? RejectedModel(outcome.Message) : DescribeNoPlan(outcome.Status, outcome.Message),
-            };
+            return new OptimizationResult(outcome.Status, report with { Notes = notes.ToImmutable() }, message: outcome.ModelRejected ? RejectedModel(outcome.Message) : DescribeNoPlan(outcome.Status, outcome.Message));
         }
 
         var values = outcome.Values;
@@ -206,7 +196,7 @@ internal static class PlanSolver
         if (linking) notes.Add($"The MIP was strengthened with {model.LinkingRowCount} linking inequalities; prices come from the plain model.");
         report = report with { PricingMethod = pricing, Notes = notes.ToImmutable() };
         if (PlanAssembler.DescribeNonFinite(plan) is { } bad) return WithoutNonFinitePlan(report, bad);
-        return new OptimizationResult { Status = outcome.Status, Report = report, Plan = plan, Message = outcome.Message };
+        return new OptimizationResult(outcome.Status, report, plan: plan, message: outcome.Message);
     }
 
     /// <summary>
@@ -214,12 +204,11 @@ internal static class PlanSolver
     /// and a message that names the number. Validation bounds every input so that this does not
     /// happen; should it, a planner gets a status to act on instead of a number that cannot be written.
     /// </summary>
-    internal static OptimizationResult WithoutNonFinitePlan(SolveReport report, string what) => new()
-    {
-        Status = SolveStatus.InvalidModel,
-        Report = report,
-        Message = $"The solve gave a plan with a number that is not finite ({what}), so no plan is returned. {ReportIt}",
-    };
+    internal static OptimizationResult WithoutNonFinitePlan(SolveReport report, string what) =>
+        new(
+            SolveStatus.InvalidModel,
+            report,
+            message: $"The solve gave a plan with a number that is not finite ({what}), so no plan is returned. {ReportIt}");
 
     private static string RejectedModel(string? why) => $"{why} {ReportIt}";
 
@@ -255,13 +244,12 @@ internal static class PlanSolver
             SolverEngine.NetworkFlow or SolverEngine.OrToolsMinCostFlow => "An LP engine (Auto, Clp or Glop) solves this scenario without rounding.",
             _ => "Another engine may solve it; Auto re-solves a rejected plan with the next exact engine.",
         };
-        return result with
-        {
-            Status = SolveStatus.VerificationFailed,
-            Message = $"The verifier rejected the plan of {engine}: {objection}. The plan and the verifier's findings (Plan.Verification) "
-                + $"are kept for diagnosis; do not use it as a plan. {advice}" + (result.Message is { } earlier ? $" {earlier}" : ""),
-            Report = result.Report with { Notes = result.Report.Notes.Add($"{engine} returned the plan as {Claim(result.Status)}; the verifier then rejected it, so the status is {SolveStatus.VerificationFailed}.") },
-        };
+        return new OptimizationResult(
+            SolveStatus.VerificationFailed,
+            result.Report with { Notes = result.Report.Notes.Add($"{engine} returned the plan as {Claim(result.Status)}; the verifier then rejected it, so the status is {SolveStatus.VerificationFailed}.") },
+            result.Plan,
+            $"The verifier rejected the plan of {engine}: {objection}. The plan and the verifier's findings (Plan.Verification) "
+                + $"are kept for diagnosis; do not use it as a plan. {advice}" + (result.Message is { } earlier ? $" {earlier}" : ""));
     }
 
     /// <summary>What an engine's status claimed for its plan, in words (a rejected plan is never shown with the status name it no longer has).</summary>
@@ -287,7 +275,7 @@ internal static class PlanSolver
     };
 
     private static OptimizationResult WithNotesFirst(OptimizationResult result, ImmutableArray<string>.Builder notes) =>
-        notes.Count == 0 ? result : result with { Report = result.Report with { Notes = notes.ToImmutable().AddRange(result.Report.Notes) } };
+        notes.Count == 0 ? result : result.WithReport(result.Report with { Notes = notes.ToImmutable().AddRange(result.Report.Notes) });
 
     private static string Display(SolverEngine engine) => engine switch
     {

@@ -350,10 +350,6 @@ public sealed class PlanFileCertifierTests : IDisposable
         }
     }
 
-    private static OptimizationResult OptimizationResultWithoutPlan() => new()
-    {
-        Status = SolveStatus.Infeasible,
-        Report = new SolveReport { Engine = SolverEngine.Clp, EngineReason = "test" },
-        Message = "No plan satisfies every hard demand.",
-    };
+    private static OptimizationResult OptimizationResultWithoutPlan() =>
+        new(SolveStatus.Infeasible, new SolveReport { Engine = SolverEngine.Clp, EngineReason = "test" }, message: "No plan satisfies every hard demand.");
 }

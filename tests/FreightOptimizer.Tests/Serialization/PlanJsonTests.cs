@@ -66,7 +66,7 @@ public sealed class PlanJsonTests
                 Findings = [new VerificationFinding(VerificationCheck.FlowBalance, "location 'CITY', coal, year", 1000, "shortfall 1000 t")],
             },
         };
-        var result = new OptimizationResult { Status = SolveStatus.VerificationFailed, Report = Report(SolverEngine.NetworkFlow), Plan = plan, Message = "rejected" };
+        var result = new OptimizationResult(SolveStatus.VerificationFailed, Report(SolverEngine.NetworkFlow), plan: plan, message: "rejected");
 
         var json = PlanJson.Write(result);
         var document = PlanJson.Read(json);
@@ -84,7 +84,7 @@ public sealed class PlanJsonTests
     public void WriteThenRead_RichPlan_RoundTripsEveryNumberExactly()
     {
         var plan = RichPlan();
-        var result = new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(SolverEngine.Scip), Plan = plan };
+        var result = new OptimizationResult(SolveStatus.Optimal, Report(SolverEngine.Scip), plan: plan);
 
         var document = PlanJson.Read(PlanJson.Write(result, plan.ScenarioName));
 
@@ -98,7 +98,7 @@ public sealed class PlanJsonTests
     [Fact]
     public void Write_NoPlan_OmitsFlowsAndWritesNullObjective()
     {
-        var result = new OptimizationResult { Status = SolveStatus.Infeasible, Report = Report(SolverEngine.Highs), Message = "A hard demand cannot be met." };
+        var result = new OptimizationResult(SolveStatus.Infeasible, Report(SolverEngine.Highs), message: "A hard demand cannot be met.");
 
         var json = PlanJson.Write(result, "tiny");
 
@@ -119,7 +119,7 @@ public sealed class PlanJsonTests
     [Fact]
     public void Write_PropertyNames_AreExactlyThoseOfTheFormat()
     {
-        var result = new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = RichPlan() };
+        var result = new OptimizationResult(SolveStatus.Optimal, Report(), plan: RichPlan());
 
         using var parsed = JsonDocument.Parse(PlanJson.Write(result, null));
         var root = parsed.RootElement;
@@ -152,7 +152,7 @@ public sealed class PlanJsonTests
     public void Write_NoBudgetPrice_WritesNull()
     {
         var plan = RichPlan() with { Prices = PlanPrices.None, Verification = null };
-        var json = PlanJson.Write(new OptimizationResult { Status = SolveStatus.Feasible, Report = Report(), Plan = plan });
+        var json = PlanJson.Write(new OptimizationResult(SolveStatus.Feasible, Report(), plan: plan));
 
         using var parsed = JsonDocument.Parse(json);
         Assert.Equal(JsonValueKind.Null, parsed.RootElement.GetProperty("prices").GetProperty("budget").ValueKind);
@@ -169,7 +169,7 @@ public sealed class PlanJsonTests
         var plan = RichPlan() with { Flows = [new RouteFlow("a-b", "coal", "year", double.NaN)] };
 
         var error = Assert.Throws<FreightValidationException>(() =>
-            PlanJson.Write(new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = plan }));
+            PlanJson.Write(new OptimizationResult(SolveStatus.Optimal, Report(), plan: plan)));
 
         var issue = Assert.Single(error.Issues);
         Assert.Equal((ValidationCode.NotFinite, "$.flows[0].tonnes"), (issue.Code, issue.Path));
@@ -183,7 +183,7 @@ public sealed class PlanJsonTests
         var plan = RichPlan() with { Objective = double.PositiveInfinity };
 
         var error = Assert.Throws<FreightValidationException>(() =>
-            PlanJson.WriteFile(new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = plan }, path));
+            PlanJson.WriteFile(new OptimizationResult(SolveStatus.Optimal, Report(), plan: plan), path));
 
         Assert.Equal("$.objective", Assert.Single(error.Issues).Path);
         Assert.False(File.Exists(path));
@@ -262,7 +262,7 @@ public sealed class PlanJsonTests
         var path = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.json");
         try
         {
-            PlanJson.WriteFile(new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = plan }, path, scenario.Name);
+            PlanJson.WriteFile(new OptimizationResult(SolveStatus.Optimal, Report(), plan: plan), path, scenario.Name);
             var document = PlanJson.ReadFile(path);
 
             Assert.Equal("line", document.ScenarioName);
@@ -283,7 +283,7 @@ public sealed class PlanJsonTests
             new() { Id = "conveyor", Units = 1, AppraisedUnits = 1, CapitalCost = 2e10, AnnualisedCost = 2.68e9, Utilisation = 0.575, Value = 9.99e9, GrossAnnualSaving = 1.267e10, PaybackYears = 1.58 },
             new() { Id = "xuan-yuan", Units = 0, AppraisedUnits = 1, CapitalCost = 6e10, AnnualisedCost = 8.03e9, Note = "forced in it does not fit the budget" },
         };
-        var result = new OptimizationResult { Status = SolveStatus.Optimal, Report = Report(), Plan = RichPlan() with { Appraisal = [.. appraisal] } };
+        var result = new OptimizationResult(SolveStatus.Optimal, Report(), plan: RichPlan() with { Appraisal = [.. appraisal] });
 
         var json = PlanJson.Write(result);
 
@@ -306,7 +306,7 @@ public sealed class PlanJsonTests
             MinimumFlowRoutes = ["a-c"],
             Summary = "40 t of coal short at B.",
         };
-        var result = new OptimizationResult { Status = SolveStatus.Infeasible, Report = Report(), Explanation = explanation };
+        var result = new OptimizationResult(SolveStatus.Infeasible, Report(), explanation: explanation);
 
         var json = PlanJson.Write(result);
 

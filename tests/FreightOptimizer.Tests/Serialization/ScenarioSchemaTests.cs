@@ -394,7 +394,7 @@ public sealed partial class ScenarioSchemaTests
             Findings = [new VerificationFinding(VerificationCheck.RouteCapacity, "route rail, coal, winter", 0.5, "The route carries 0.5 t more than its capacity.")],
         };
 
-        var json = PlanJson.Write(result with { Plan = plan with { Verification = rejected } });
+        var json = PlanJson.Write(new OptimizationResult(SolveStatus.VerificationFailed, result.Report, plan with { Verification = rejected }, "The verifier rejected the plan."));
 
         AssertValid(PlanSchema.Value, json, "plan.json of a rejected plan");
     }

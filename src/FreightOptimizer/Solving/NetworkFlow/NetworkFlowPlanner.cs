@@ -44,12 +44,7 @@ internal static class NetworkFlowPlanner
         {
             // Scaled to int64, a NaN would become an arbitrary integer: the network is refused here,
             // as the LP path refuses a problem with one (OrToolsSolver.Prepare).
-            return new OptimizationResult
-            {
-                Status = SolveStatus.InvalidModel,
-                Report = new SolveReport { Engine = engine, EngineReason = auto ? "Auto: a min-cost flow solves this scenario exactly." : $"Requested in the solve options ({engine})." },
-                Message = $"The flow network was not handed to {engine}: {bad}, and it needs finite numbers. Validation bounds every number of a scenario so that this cannot happen; please report the scenario that led here.",
-            };
+            return new OptimizationResult(SolveStatus.InvalidModel, new SolveReport { Engine = engine, EngineReason = auto ? "Auto: a min-cost flow solves this scenario exactly." : $"Requested in the solve options ({engine})." }, message: $"The flow network was not handed to {engine}: {bad}, and it needs finite numbers. Validation bounds every number of a scenario so that this cannot happen; please report the scenario that led here.");
         }
 
         if (!IntegerScaling.TryScale(network, out var scaling, out var integers, out var scaleWhy))
@@ -89,12 +84,12 @@ internal static class NetworkFlowPlanner
 
         if (cancellationToken.IsCancellationRequested)
         {
-            return new OptimizationResult { Status = SolveStatus.Cancelled, Report = report, Message = "Cancelled before the solve started." };
+            return new OptimizationResult(SolveStatus.Cancelled, report, message: "Cancelled before the solve started.");
         }
 
         if (network.ClosedHardDemand)
         {
-            return new OptimizationResult { Status = SolveStatus.Infeasible, Report = report, Message = "A hard demand sits at a location that is closed in its period, so it cannot be served." };
+            return new OptimizationResult(SolveStatus.Infeasible, report, message: "A hard demand sits at a location that is closed in its period, so it cannot be served.");
         }
 
         var solveClock = Stopwatch.StartNew();
@@ -165,7 +160,7 @@ internal static class NetworkFlowPlanner
             message ??= status == SolveStatus.Infeasible
                 ? "No flow serves every hard demand within the capacities."
                 : $"The network-flow solve ended with {status}.";
-            return new OptimizationResult { Status = status, Report = report, Message = message };
+            return new OptimizationResult(status, report, message: message);
         }
 
         var plan = Assemble(scenario, network, scaling, integers, flows, potentials);
@@ -177,7 +172,7 @@ internal static class NetworkFlowPlanner
         if (options.Verify || !scaling.IsExact) plan = plan with { Verification = PlanVerifier.Verify(scenario, plan) };
         report = report with { PricingMethod = pricing };
         if (PlanAssembler.DescribeNonFinite(plan) is { } nonFinite) return PlanSolver.WithoutNonFinitePlan(report, nonFinite);
-        return new OptimizationResult { Status = SolveStatus.Optimal, Report = report, Plan = plan };
+        return new OptimizationResult(SolveStatus.Optimal, report, plan: plan);
     }
 
     /// <summary>Values in tonnes and duals in money per tonne, LP sign convention, then the LP's assembler.</summary>
@@ -230,10 +225,9 @@ internal static class NetworkFlowPlanner
         };
     }
 
-    private static OptimizationResult Unavailable(SolverEngine engine, string message) => new()
-    {
-        Status = SolveStatus.SolverUnavailable,
-        Report = new SolveReport { Engine = engine, EngineReason = $"Requested in the solve options ({engine})." },
-        Message = message,
-    };
+    private static OptimizationResult Unavailable(SolverEngine engine, string message) =>
+        new(
+            SolveStatus.SolverUnavailable,
+            new SolveReport { Engine = engine, EngineReason = $"Requested in the solve options ({engine})." },
+            message: message);
 }
