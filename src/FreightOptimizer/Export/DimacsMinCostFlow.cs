@@ -73,12 +73,8 @@ public static class DimacsMinCostFlow
         return Read(reader, name);
     }
 
-    /// <summary>Reads DIMACS text as a scenario.</summary>
-    /// <param name="reader">The text.</param>
-    /// <param name="name">The scenario's name, or null.</param>
-    /// <returns>The scenario and the objective offset of its lower bounds.</returns>
-    /// <exception cref="FreightValidationException">The text is malformed; every bad line is named.</exception>
-    public static DimacsScenario Read(TextReader reader, string? name = null)
+    /// <summary>Reads DIMACS text from a reader as a scenario (<see cref="Read(string, string?)"/> and <see cref="ReadFile"/> use it).</summary>
+    internal static DimacsScenario Read(TextReader reader, string? name)
     {
         var network = DimacsNetwork.Read(reader);
         return ToScenario(network, name);

@@ -89,7 +89,7 @@ public sealed partial class DimacsMinCostFlowTests
             a 3 4 0 6 2
             """;
 
-        var dimacs = DimacsMinCostFlow.Read(new StringReader(text), "lower");
+        var dimacs = DimacsMinCostFlow.Read(text, "lower");
         var result = FreightPlanner.Optimize(dimacs.Scenario, new SolveOptions { Engine = SolverEngine.NetworkFlow });
 
         Assert.Equal(6, dimacs.ObjectiveOffset);
@@ -112,7 +112,7 @@ public sealed partial class DimacsMinCostFlowTests
     [InlineData("p min 2 1\nn 1 5\nn 2 -5\na 1 2 0 5 -1\n", "line 4", ValidationCode.Negative)]
     public void Read_MalformedInput_ThrowsNamingTheLine(string text, string path, ValidationCode code)
     {
-        var error = Assert.Throws<FreightValidationException>(() => DimacsMinCostFlow.Read(new StringReader(text)));
+        var error = Assert.Throws<FreightValidationException>(() => DimacsMinCostFlow.Read(text));
 
         Assert.Contains(error.Issues, i => i.Path == path && i.Code == code);
     }
@@ -120,7 +120,7 @@ public sealed partial class DimacsMinCostFlowTests
     [Fact]
     public void Read_SeveralBadLines_ReportsThemAllTogether()
     {
-        var error = Assert.Throws<FreightValidationException>(() => DimacsMinCostFlow.Read(new StringReader("p min 2 2\nn 1 5\nn 2 -5\na 1 9 0 5 1\na 0 2 0 5 1\n")));
+        var error = Assert.Throws<FreightValidationException>(() => DimacsMinCostFlow.Read("p min 2 2\nn 1 5\nn 2 -5\na 1 9 0 5 1\na 0 2 0 5 1\n"));
 
         Assert.Equal(["line 4", "line 5"], error.Issues.Select(i => i.Path));
     }
@@ -151,7 +151,7 @@ public sealed partial class DimacsMinCostFlowTests
         var text = new StringWriter();
         DimacsMinCostFlow.Write(scenario, text);
 
-        var dimacs = DimacsMinCostFlow.Read(new StringReader(text.ToString()));
+        var dimacs = DimacsMinCostFlow.Read(text.ToString());
         var optimum = FreightPlanner.Optimize(dimacs.Scenario, new SolveOptions { Engine = SolverEngine.NetworkFlow }).GetPlanOrThrow().Objective + dimacs.ObjectiveOffset;
         var conversion = ObjectiveLine().Match(text.ToString());
 
