@@ -169,7 +169,7 @@ public sealed record AllocationPlan
     /// <summary>Units built of every investment option, in scenario order.</summary>
     public ImmutableArray<InvestmentDecision> Investments { get; init; } = [];
 
-    /// <summary>Throughput and utilisation of every capacitated, open route and location by period.</summary>
+    /// <summary>Throughput and utilisation of every capacitated route and location in every period, in scenario order (routes, then locations); a closed one has capacity 0 and carries nothing.</summary>
     public ImmutableArray<CapacityUse> CapacityUse { get; init; } = [];
 
     /// <summary>The prices, or <see cref="PlanPrices.None"/>.</summary>

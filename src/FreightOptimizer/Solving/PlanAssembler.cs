@@ -116,6 +116,7 @@ internal static class PlanAssembler
             }
         }
 
+        AddCapacitiesWithoutRows(scenario, model, units, capacityUse);
         var prices = duals is null ? PlanPrices.None : CompletePrices(scenario, model, duals, routeRho, locationRho, priceNoise, noise);
 
         return new AllocationPlan
@@ -258,6 +259,72 @@ internal static class PlanAssembler
         double? budget = model.BudgetRow >= 0 ? Below(-duals[model.BudgetRow] * s.MoneyUnit / s.CapitalUnit, valueNoise) : null;
         if (budget is null && scenario.Budget is not null) budget = 0;
         return new PlanPrices(balance.ToImmutable(), capacity.ToImmutable(), minimum.ToImmutable(), budget);
+    }
+
+    /// <summary>
+    /// Completes the capacity use with every capacitated route and location in every period the
+    /// model has no capacity row for (the element or an end is closed, or nothing can use it): nothing
+    /// passes there, and its capacity is what the format gives it, annual capacity plus what the built
+    /// options add from their first period on, times the year fraction and the availability factor
+    /// (0 where it is closed). The list is then in scenario order: routes, then locations, each by period.
+    /// </summary>
+    private static void AddCapacitiesWithoutRows(Scenario scenario, FreightModel model, double[] units, ImmutableArray<CapacityUse>.Builder capacityUse)
+    {
+        var network = scenario.Network;
+        var periods = scenario.Horizon.Periods;
+        var periodCount = periods.Length;
+        var hasRow = new HashSet<(bool IsRoute, int Target, int Period)>();
+        foreach (var row in model.CapacityRows) hasRow.Add((row.IsRoute, row.Target, row.Period));
+
+        double Capacity(NetworkElement element, double annual, int t)
+        {
+            for (var i = 0; i < scenario.Investments.Length; i++)
+            {
+                var option = scenario.Investments[i];
+                if (option.Target == element && t >= scenario.FirstPeriodIndexOf(option)) annual += option.AddedAnnualCapacityTonnes * units[i];
+            }
+
+            var factor = element.Route is { } r ? scenario.AvailabilityOf(r, periods[t].Id) : scenario.AvailabilityOf(element.Location!.Value, periods[t].Id);
+            return annual * periods[t].YearFraction * factor;
+        }
+
+        var added = false;
+        for (var a = 0; a < network.Routes.Length; a++)
+        {
+            if (network.Routes[a].AnnualCapacityTonnes is not { } annual) continue;
+            for (var t = 0; t < periodCount; t++)
+            {
+                if (hasRow.Contains((true, a, t))) continue;
+                var element = NetworkElement.Of(network.Routes[a].Id);
+                capacityUse.Add(new CapacityUse(element, periods[t].Id, 0, Capacity(element, annual, t)));
+                added = true;
+            }
+        }
+
+        for (var n = 0; n < network.Locations.Length; n++)
+        {
+            if (network.Locations[n].AnnualCapacityTonnes is not { } annual) continue;
+            for (var t = 0; t < periodCount; t++)
+            {
+                if (hasRow.Contains((false, n, t))) continue;
+                var element = NetworkElement.Of(network.Locations[n].Id);
+                capacityUse.Add(new CapacityUse(element, periods[t].Id, 0, Capacity(element, annual, t)));
+                added = true;
+            }
+        }
+
+        if (!added) return;
+        var routeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var a = 0; a < network.Routes.Length; a++) routeIndex[network.Routes[a].Id.Value] = a;
+        var locationIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var n = 0; n < network.Locations.Length; n++) locationIndex[network.Locations[n].Id.Value] = n;
+        var ordered = capacityUse
+            .OrderBy(u => u.Element.IsRoute ? 0 : 1)
+            .ThenBy(u => u.Element.IsRoute ? routeIndex[u.Element.Id] : locationIndex[u.Element.Id])
+            .ThenBy(u => scenario.Horizon.IndexOf(u.Period))
+            .ToList();
+        capacityUse.Clear();
+        capacityUse.AddRange(ordered);
     }
 
     /// <summary>0 for a value whose magnitude is below the noise, else the value (never −0).</summary>

@@ -50,6 +50,24 @@ public sealed class PriceCompletenessTests
         Assert.DoesNotContain(plan.Prices.Balance, p => p.Location == "X" && p.Commodity == "oil");
     }
 
+    [Theory]
+    [MemberData(nameof(ClosureScenarios.Cases), MemberType = typeof(ClosureScenarios))]
+    public void Optimize_ScenarioWithClosures_ReportsTheUseOfEveryCapacityInEveryPeriod(string variant, SolverEngine engine)
+    {
+        var scenario = ScenarioJson.Read(ClosureScenarios.Json(variant));
+
+        var plan = FreightPlanner.Optimize(scenario, new SolveOptions { Engine = engine, RelativeMipGap = 0 }).GetPlanOrThrow();
+
+        // The same keys as the capacity prices, in the same (scenario) order.
+        Assert.Equal(plan.Prices.Capacity.Select(p => (p.Element, p.Period)), plan.CapacityUse.Select(u => (u.Element, u.Period)));
+        foreach (var use in plan.CapacityUse)
+        {
+            var closed = use.Element.Route is { } r ? scenario.AvailabilityOf(r, use.Period) == 0 : !scenario.IsOpen(use.Element.Location!.Value, use.Period);
+            if (closed) Assert.True(use.CapacityTonnes == 0 && use.ThroughputTonnes == 0, $"{use.Element} in {use.Period}: {use}");
+            Assert.True(use.ThroughputTonnes <= use.CapacityTonnes * (1 + 1e-9) + 1e-9, $"{use.Element} in {use.Period}: {use}");
+        }
+    }
+
     [Property(MaxTest = 40)]
     public Property Optimize_GeneratedScenario_PricesEveryPromisedKey() =>
         Prop.ForAll(ScenarioGenerator.Cases(), c => HoldsFor(c.Scenario, SolverEngine.Auto));
