@@ -46,6 +46,35 @@ public sealed record TracedPath(
         $"{Origin} → {Market}: {Tonnes:N0} t of {Commodity} in {Period} via {(Routes.IsDefaultOrEmpty ? "(local)" : string.Join(", ", Routes))}");
 }
 
+/// <summary>Traced paths with the same origin, market, commodity and routes, summed over the periods.</summary>
+/// <param name="Origin">Where the tonnes are supplied.</param>
+/// <param name="Market">Where they serve demand.</param>
+/// <param name="Commodity">The commodity.</param>
+/// <param name="Tonnes">Tonnes over the horizon.</param>
+/// <param name="Periods">In how many periods the path carries tonnes.</param>
+/// <param name="Routes">The routes in order.</param>
+/// <param name="Locations">The locations in order, origin first and market last.</param>
+public sealed record TracedFlow(
+    LocationId Origin, LocationId Market, CommodityId Commodity, double Tonnes, int Periods,
+    ImmutableArray<RouteId> Routes, ImmutableArray<LocationId> Locations)
+{
+    /// <summary>Equal when every field is equal, the routes and locations in order.</summary>
+    /// <param name="other">The other flow.</param>
+    /// <returns>Whether the two have the same content.</returns>
+    public bool Equals(TracedFlow? other) =>
+        other is not null && Origin == other.Origin && Market == other.Market && Commodity == other.Commodity
+        && Tonnes.Equals(other.Tonnes) && Periods == other.Periods
+        && Structural.SequenceEquals(Routes, other.Routes) && Structural.SequenceEquals(Locations, other.Locations);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Origin, Market, Commodity, Tonnes);
+
+    /// <summary>"origin → market: tonnes t of commodity in n period(s) via route, route".</summary>
+    /// <returns>A one-line description.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Origin} → {Market}: {Tonnes:N0} t of {Commodity} in {Periods} period(s) via {(Routes.IsDefaultOrEmpty ? "(local)" : string.Join(", ", Routes))}");
+}
+
 /// <summary>
 /// A cycle of positive flow in a plan (possible only at zero cost, in a degenerate optimum): tonnes that
 /// go round and come back, serving nobody. The decomposition takes them out before tracing paths and
@@ -91,6 +120,20 @@ public sealed record FlowDecomposition(ImmutableArray<TracedPath> Paths, Immutab
     /// <returns>The paths through it.</returns>
     public ImmutableArray<TracedPath> Through(NetworkElement element) =>
         [.. Paths.Select((p, i) => (p, i)).Where(x => x.p.Uses(element)).OrderByDescending(x => x.p.Tonnes).ThenBy(x => x.i).Select(x => x.p)];
+
+    /// <summary>
+    /// The paths through a route or location summed over the periods: one entry per origin, market,
+    /// commodity and chain of routes, largest first (equal tonnes in decomposition order).
+    /// </summary>
+    /// <param name="element">A route or a location.</param>
+    /// <returns>The flows over the horizon.</returns>
+    public ImmutableArray<TracedFlow> ThroughOverHorizon(NetworkElement element) =>
+    [
+        .. Paths.Select((p, i) => (p, i)).Where(x => x.p.Uses(element))
+            .GroupBy(x => (x.p.Origin, x.p.Market, x.p.Commodity, Chain: string.Join("\n", x.p.Routes)))
+            .Select(g => (Flow: new TracedFlow(g.Key.Origin, g.Key.Market, g.Key.Commodity, g.Sum(x => x.p.Tonnes), g.Count(), g.First().p.Routes, g.First().p.Locations), First: g.Min(x => x.i)))
+            .OrderByDescending(x => x.Flow.Tonnes).ThenBy(x => x.First).Select(x => x.Flow),
+    ];
 
     /// <summary>Tonnes of all paths through a route or location; for a route, its flow over every commodity and period (less any cycle on it).</summary>
     /// <param name="element">A route or a location.</param>

@@ -237,6 +237,26 @@ public static partial class Sensitivity
         return report;
     }
 
+    /// <summary>
+    /// The formulated model as the plan's prices see it: for a MIP, every integer decision fixed at the
+    /// plan's units and every build indicator at built or not (as PlanSolver fixes them to price a plan),
+    /// over the plain rows; an LP as it is.
+    /// </summary>
+    internal static LinearProblem WithPlanDecisions(FreightModel model, AllocationPlan plan)
+    {
+        if (!model.IsMip) return model.Problem;
+        var values = new double[model.Problem.VariableCount];
+        for (var i = 0; i < model.Investments.Length; i++)
+        {
+            var units = plan.Investments[i].Units;
+            var variables = model.Investments[i];
+            values[variables.Units] = units;
+            if (variables.Indicator >= 0 && variables.Indicator != variables.Units) values[variables.Indicator] = units > 0 ? 1 : 0;
+        }
+
+        return model.Problem.WithIntegersFixed(values, model.PlainRowCount);
+    }
+
     /// <summary>An optimum and its slope at one value of the parameter.</summary>
     private readonly record struct Probe(double Z, double Slope);
 
@@ -265,21 +285,7 @@ public static partial class Sensitivity
                 throw new ArgumentException($"The plan decides {plan.Investments.Length} investment option(s) and the scenario has {scenario.Investments.Length}: it is not a plan of this scenario.", nameof(plan));
             }
 
-            _problem = _model.Problem;
-            if (_model.IsMip)
-            {
-                // Fixed as for the plan's prices (PlanSolver): units at the plan's, indicators at built or not.
-                var values = new double[_problem.VariableCount];
-                for (var i = 0; i < _model.Investments.Length; i++)
-                {
-                    var units = plan.Investments[i].Units;
-                    values[_model.Investments[i].Units] = units;
-                    if (_model.Investments[i].Indicator >= 0 && _model.Investments[i].Indicator != _model.Investments[i].Units) values[_model.Investments[i].Indicator] = units > 0 ? 1 : 0;
-                }
-
-                _problem = _problem.WithIntegersFixed(values, _model.PlainRowCount);
-            }
-
+            _problem = WithPlanDecisions(_model, plan);
             var outcome = Solve(_problem);
             BaseSolves = 1;
             if (outcome.Status != SolveStatus.Optimal || outcome.Values is null)
