@@ -151,6 +151,39 @@ internal sealed class LinearProblem
         return copy;
     }
 
+    /// <summary>
+    /// A variant with some costs and some row bounds replaced (sensitivity ranging changes one
+    /// coefficient at a time). Unchanged rows are shared, as in <see cref="WithBounds"/>; a row whose
+    /// bounds change is copied.
+    /// </summary>
+    /// <param name="costs">New costs by variable, or null.</param>
+    /// <param name="rowBounds">New bounds by row, or null.</param>
+    /// <param name="objectiveOnly">
+    /// When true, <paramref name="costs"/> is the whole objective: every other cost and the constant
+    /// are 0 (to minimise one linear form over the feasible set).
+    /// </param>
+    public LinearProblem WithChanges(
+        IReadOnlyDictionary<int, double>? costs, IReadOnlyDictionary<int, (double Lower, double Upper)>? rowBounds, bool objectiveOnly = false)
+    {
+        var copy = WithBounds(new Dictionary<int, (double, double)>());
+        if (objectiveOnly)
+        {
+            copy.ObjectiveConstant = 0;
+            for (var j = 0; j < copy._cost.Count; j++) copy._cost[j] = 0;
+        }
+
+        foreach (var (variable, cost) in costs ?? new Dictionary<int, double>()) copy._cost[variable] = cost;
+        foreach (var (r, (lower, upper)) in rowBounds ?? new Dictionary<int, (double, double)>())
+        {
+            var original = _rows[r];
+            var row = new Row(lower, upper, original.Name);
+            for (var i = 0; i < original.Count; i++) row.Add(original.Variables[i], original.Coefficients[i]);
+            copy._rows[r] = row;
+        }
+
+        return copy;
+    }
+
     internal sealed class Row(double lower, double upper, string name)
     {
         private int[] _variables = new int[4];
