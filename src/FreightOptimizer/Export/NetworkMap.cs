@@ -27,20 +27,29 @@ internal static class NetworkMap
         var located = network.Locations.Where(l => l.Latitude is not null && l.Longitude is not null).ToList();
         var positions = new Dictionary<LocationId, (double X, double Y)>();
         string? note = null;
-        double mapHeight;
+        var mapHeight = 0.0;
         if (located.Count >= 2)
         {
-            mapHeight = Project(located, positions);
+            var outliers = Outliers(located);
+            mapHeight = Project([.. located.Except(outliers)], positions);
+            if (outliers.Count > 0)
+            {
+                // Far-away places (Murmansk beside north-east China) would shrink the corridor to a corner:
+                // they are drawn at the edge of the frame, in their direction, and said to be off the map.
+                Clamp(located, outliers, positions, mapHeight);
+                note = string.Join(", ", outliers.Select(ReportModel.ShortName)) + (outliers.Count == 1 ? " lies" : " lie") + " off the map: drawn at its edge, in the right direction.";
+            }
+
             var missing = network.Locations.Where(l => !positions.ContainsKey(l.Id)).ToList();
             if (missing.Count > 0)
             {
                 // Locations without coordinates go along the bottom, where nobody mistakes them for geography.
                 mapHeight += 50;
                 for (var i = 0; i < missing.Count; i++) positions[missing[i].Id] = (Margin + ((Width - (2 * Margin)) * (i + 0.5) / missing.Count), mapHeight - 25);
-                note = $"{missing.Count} location(s) have no coordinates and are drawn along the bottom.";
+                note = (note is null ? "" : note + " ") + $"{missing.Count} location(s) have no coordinates and are drawn along the bottom.";
             }
         }
-        else
+        if (located.Count < 2)
         {
             mapHeight = Schematic(network, positions);
             note = "Coordinates missing: a schematic layout by kind (origins left, markets right), not geography.";
@@ -99,6 +108,57 @@ internal static class NetworkMap
         }
 
         return Math.Max((dy * scale) + (2 * Margin), 160);
+    }
+
+    /// <summary>
+    /// The places far from all others: sorted by distance from the median position, those before the
+    /// last place that is more than twice as far as the next one, among the farthest tenth.
+    /// </summary>
+    private static List<Location> Outliers(List<Location> located)
+    {
+        if (located.Count < 6) return [];
+        var lat = Median(located.Select(l => l.Latitude!.Value));
+        var lon = Median(located.Select(l => l.Longitude!.Value));
+        var k = Math.Cos(lat * Math.PI / 180);
+        var byDistance = located.Select(l => (Location: l, Distance: Math.Sqrt(Math.Pow((l.Longitude!.Value - lon) * k, 2) + Math.Pow(l.Latitude!.Value - lat, 2))))
+            .OrderByDescending(d => d.Distance).ToList();
+        // The last big jump within the farthest tenth: everything beyond it is off the map.
+        var cut = -1;
+        for (var i = 0; i < located.Count / 10; i++)
+        {
+            if (byDistance[i].Distance > 2 * byDistance[i + 1].Distance + 1e-9) cut = i;
+        }
+
+        var outliers = byDistance.Take(cut + 1).Select(d => d.Location).ToList();
+        return outliers;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Places each outlier on the frame's edge, on the line from the frame's centre towards where it would be.</summary>
+    private static void Clamp(List<Location> located, List<Location> outliers, Dictionary<LocationId, (double X, double Y)> positions, double mapHeight)
+    {
+        // Recover the projection from two projected places to extend it to the outliers.
+        var inner = located.Except(outliers).ToList();
+        var a = inner.MinBy(l => l.Longitude!.Value)!;
+        var b = inner.MaxBy(l => l.Longitude!.Value)!;
+        var c = inner.MinBy(l => l.Latitude!.Value)!;
+        var d = inner.MaxBy(l => l.Latitude!.Value)!;
+        var xPerLon = (positions[b.Id].X - positions[a.Id].X) / Math.Max(b.Longitude!.Value - a.Longitude!.Value, 1e-9);
+        var yPerLat = (positions[d.Id].Y - positions[c.Id].Y) / Math.Max(d.Latitude!.Value - c.Latitude!.Value, 1e-9);
+        var (cx, cy) = (Width / 2, mapHeight / 2);
+        foreach (var o in outliers)
+        {
+            var x = positions[a.Id].X + ((o.Longitude!.Value - a.Longitude!.Value) * xPerLon);
+            var y = positions[c.Id].Y + ((o.Latitude!.Value - c.Latitude!.Value) * yPerLat);
+            var (dx, dy) = (x - cx, y - cy);
+            var t = Math.Min(Math.Abs(dx) > 1e-9 ? ((Width / 2) - 14) / Math.Abs(dx) : double.PositiveInfinity, Math.Abs(dy) > 1e-9 ? ((mapHeight / 2) - 14) / Math.Abs(dy) : double.PositiveInfinity);
+            positions[o.Id] = double.IsFinite(t) ? (cx + (dx * Math.Min(t, 1)), cy + (dy * Math.Min(t, 1))) : (14, cy);
+        }
     }
 
     /// <summary>Lays every location out in columns by kind; returns the map's height.</summary>
