@@ -125,10 +125,12 @@ if (command.OutputDirectory is { } outDir)
 new PlanSummary(scenario, result, Console.Out).Print();
 
 // 6. The budget frontier, on request.
+IReadOnlyList<FrontierPoint>? frontierPoints = null;
 if (command.BudgetSweep is { } sweep)
 {
     var budgets = BudgetFrontier.Steps(sweep.Min, sweep.Max, sweep.Step);
-    var frontier = new Frontier(scenario, BudgetFrontier.Solve(scenario, budgets, options));
+    frontierPoints = BudgetFrontier.Solve(scenario, budgets, options);
+    var frontier = new Frontier(scenario, frontierPoints);
     frontier.Print(Console.Out);
     if (command.OutputDirectory is { } frontierDir)
     {
@@ -146,6 +148,31 @@ if (command.BudgetSweep is { } sweep)
 
         Console.WriteLine($"frontier.csv and frontier.svg written to {frontierDir}");
     }
+}
+
+// 7. The reports beside plan.json: a page for a planner, a Markdown summary, and files for map tools,
+// spreadsheets and Graphviz (docs/reports.md), written for every solve, whatever its status.
+if (command.OutputDirectory is { } reportDir)
+{
+    var content = new ReportContent(scenario, result) { Frontier = frontierPoints };
+    var plan = result.Plan;
+    try
+    {
+        PlanReport.WriteFile(content, Path.Combine(reportDir, "report.html"));
+        MarkdownReport.WriteFile(content, Path.Combine(reportDir, "report.md"));
+        GeoJsonExport.WriteFile(scenario, plan, Path.Combine(reportDir, "flows.geojson"));
+        CsvExport.WriteFlowsFile(scenario, plan, Path.Combine(reportDir, "flows.csv"));
+        CsvExport.WriteUnmetFile(plan, Path.Combine(reportDir, "unmet.csv"));
+        CsvExport.WritePricesFile(plan, Path.Combine(reportDir, "prices.csv"));
+        DotExport.WriteFile(scenario, plan, Path.Combine(reportDir, "network.dot"));
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"error: cannot write the reports into {reportDir}: {ex.Message}");
+        return ExitCodes.InvalidInput;
+    }
+
+    Console.WriteLine($"report.html, report.md, flows.geojson, flows.csv, unmet.csv, prices.csv and network.dot written to {reportDir}");
 }
 
 return result.Status == SolveStatus.VerificationFailed ? ExitCodes.VerificationFailed

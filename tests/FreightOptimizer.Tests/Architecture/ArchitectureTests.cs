@@ -119,12 +119,29 @@ public sealed class ArchitectureTests
         Assert.Empty(exported);
     }
 
+    [Theory]
+    [InlineData("ScottPlot")]
+    [InlineData("SkiaSharp")]
+    [InlineData("CsvHelper")]
+    public void ReportLibraries_AreUsedOnlyInsideExport(string library)
+    {
+        var result = Types.InAssembly(Library)
+            .That().DoNotResideInNamespace("FreightOptimizer.Export")
+            .ShouldNot().HaveDependencyOn(library)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
     private static bool IsForeign(Type type)
     {
         if (type.IsGenericType && type.GetGenericArguments().Any(IsForeign)) return true;
         if (type.HasElementType && IsForeign(type.GetElementType()!)) return true;
         var ns = type.Namespace ?? "";
-        return ns.StartsWith("Google.", StringComparison.Ordinal) || ns.StartsWith("QuikGraph", StringComparison.Ordinal);
+        // The report libraries stay implementation details too: a user of the reports needs neither.
+        return ns.StartsWith("Google.", StringComparison.Ordinal) || ns.StartsWith("QuikGraph", StringComparison.Ordinal)
+            || ns.StartsWith("ScottPlot", StringComparison.Ordinal) || ns.StartsWith("SkiaSharp", StringComparison.Ordinal)
+            || ns.StartsWith("CsvHelper", StringComparison.Ordinal);
     }
 
     private static IEnumerable<Type> SignatureTypes(MemberInfo member) => member switch

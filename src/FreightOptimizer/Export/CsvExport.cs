@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace FreightOptimizer.Export;
+
+/// <summary>
+/// A plan's flows, unmet demand and prices as CSV files (RFC 4180, written by CsvHelper): invariant
+/// culture, a header row, the columns in a fixed order (docs/reports.md documents each), numbers as
+/// the shortest text that reads back to the same double, <c>\n</c> line ends. Without a plan the files
+/// hold the header alone.
+/// </summary>
+public static class CsvExport
+{
+    /// <summary>The columns of the flows file, in order.</summary>
+    public static IReadOnlyList<string> FlowColumns { get; } = ["route", "from", "to", "mode", "commodity", "period", "tonnes", "costPerTonne", "transportCost"];
+
+    /// <summary>The columns of the unmet-demand file, in order.</summary>
+    public static IReadOnlyList<string> UnmetColumns { get; } = ["location", "commodity", "period", "tonnes"];
+
+    /// <summary>The columns of the prices file, in order.</summary>
+    public static IReadOnlyList<string> PriceColumns { get; } = ["kind", "route", "location", "commodity", "period", "value"];
+
+    /// <summary>One row per route, commodity and period with a flow, in the plan's order.</summary>
+    /// <param name="scenario">The scenario (for the routes' ends, modes and costs).</param>
+    /// <param name="plan">The plan, or null for the header alone.</param>
+    /// <returns>The CSV text.</returns>
+    public static string WriteFlows(Scenario scenario, AllocationPlan? plan)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Csv(FlowColumns, csv =>
+        {
+            foreach (var flow in plan?.Flows ?? [])
+            {
+                var known = scenario.Network.TryGetRoute(flow.Route, out var route);
+                double? cost = known && route!.CostPerTonne.TryGetValue(flow.Commodity, out var c) ? c : null;
+                Row(csv, flow.Route.Value, known ? route!.From.Value : "", known ? route!.To.Value : "", known ? route!.Mode.ToString() : "",
+                    flow.Commodity.Value, flow.Period.Value, Number(flow.Tonnes), Number(cost), Number(cost * flow.Tonnes));
+            }
+        });
+    }
+
+    /// <summary>One row per location, commodity and period with unmet demand.</summary>
+    /// <param name="plan">The plan, or null for the header alone.</param>
+    /// <returns>The CSV text.</returns>
+    public static string WriteUnmet(AllocationPlan? plan) =>
+        Csv(UnmetColumns, csv =>
+        {
+            foreach (var u in plan?.Unmet ?? []) Row(csv, u.Location.Value, u.Commodity.Value, u.Period.Value, Number(u.Tonnes));
+        });
+
+    /// <summary>
+    /// Every price of the plan: <c>balance</c> (location, commodity, period), <c>capacity</c> (route or
+    /// location, period), <c>minimumFlow</c> (route, period) and <c>budget</c> (no key); empty cells
+    /// where a key does not apply.
+    /// </summary>
+    /// <param name="plan">The plan, or null for the header alone.</param>
+    /// <returns>The CSV text.</returns>
+    public static string WritePrices(AllocationPlan? plan) =>
+        Csv(PriceColumns, csv =>
+        {
+            if (plan is null) return;
+            var prices = plan.Prices;
+            foreach (var p in prices.Balance) Row(csv, "balance", "", p.Location.Value, p.Commodity.Value, p.Period.Value, Number(p.PerTonne));
+            foreach (var p in prices.Capacity) Row(csv, "capacity", p.Element.Route?.Value ?? "", p.Element.Location?.Value ?? "", "", p.Period.Value, Number(p.PerTonne));
+            foreach (var p in prices.MinimumFlow) Row(csv, "minimumFlow", p.Route.Value, "", "", p.Period.Value, Number(p.PerTonne));
+            if (prices.Budget is { } budget) Row(csv, "budget", "", "", "", "", Number(budget));
+        });
+
+    /// <summary>Writes the flows to a CSV file (UTF-8).</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="plan">The plan, or null.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    public static void WriteFlowsFile(Scenario scenario, AllocationPlan? plan, string path) => ToFile(path, WriteFlows(scenario, plan));
+
+    /// <summary>Writes the unmet demand to a CSV file (UTF-8).</summary>
+    /// <param name="plan">The plan, or null.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    public static void WriteUnmetFile(AllocationPlan? plan, string path) => ToFile(path, WriteUnmet(plan));
+
+    /// <summary>Writes the prices to a CSV file (UTF-8).</summary>
+    /// <param name="plan">The plan, or null.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    public static void WritePricesFile(AllocationPlan? plan, string path) => ToFile(path, WritePrices(plan));
+
+    private static void ToFile(string path, string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+    }
+
+    private static string Csv(IReadOnlyList<string> columns, Action<CsvWriter> rows)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var options = new CsvWriterOptions { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
+        using (var csv = CsvWriter.Create(text, options, leaveOpen: true))
+        {
+            foreach (var column in columns) csv.WriteField(column);
+            csv.EndRecord();
+            rows(csv);
+        }
+
+        return text.ToString();
+    }
+
+    private static void Row(CsvWriter csv, params string[] cells)
+    {
+        foreach (var cell in cells) csv.WriteField(cell);
+        csv.EndRecord();
+    }
+
+    private static string Number(double? value) => value is { } v ? ReportFormat.Exact(v) : "";
+}
