@@ -58,6 +58,7 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
         PrintCrossings(plan);
         PrintSeasonalRoutes(plan);
         PrintUnmet(plan);
+        PrintObservations(plan);
         PrintInvestments(plan);
         PrintAppraisal(plan);
         PrintBottlenecks(plan);

@@ -5,7 +5,7 @@ namespace FreightOptimizer;
 
 /// <summary>
 /// The public entry point and what follows one solve: the explanation of an infeasible scenario and
-/// the appraisal of every option.
+/// the appraisal of every option, and the comparison of the plan with the scenario's observations.
 /// </summary>
 public static class FreightPlanner
 {
@@ -35,7 +35,7 @@ public static class FreightPlanner
         options ??= new SolveOptions();
         options.Validate();
         ScenarioValidator.ThrowIfInvalid(scenario);
-        var result = PlanSolver.Solve(scenario, options, cancellationToken);
+        var result = WithObservations(scenario, PlanSolver.Solve(scenario, options, cancellationToken));
         if (result.Status == SolveStatus.Infeasible && !cancellationToken.IsCancellationRequested)
         {
             return Explained(scenario, result, options, cancellationToken);
@@ -64,6 +64,12 @@ public static class FreightPlanner
 
         return result.WithPlan(appraised).WithReport(result.Report with { Notes = result.Report.Notes.Add(note) });
     }
+
+    /// <summary>Attaches the comparison with the scenario's observations to the plan, when both exist.</summary>
+    private static OptimizationResult WithObservations(Scenario scenario, OptimizationResult result) =>
+        result.Plan is { } plan && !scenario.Observations.IsDefaultOrEmpty
+            ? result.WithPlan(plan with { Observations = ObservationReport.Compare(scenario, plan) })
+            : result;
 
     private static bool ShouldAppraise(Scenario scenario, OptimizationResult result, SolveOptions options, out string? skipped)
     {

@@ -5,11 +5,12 @@ using FreightOptimizer.Serialization;
 namespace FreightOptimizer.Corridors;
 
 /// <summary>
-/// The built-in Russia–China corridor scenario: coal, crude oil and chemicals from Siberian, Far-East
-/// and Arctic origins to north-east and north China, over every Russia–China border crossing,
-/// Far-East ports, the Northern Sea Route and Suez, with the story's four investment options
-/// (Zabaikalsk expansion, Nizhneleninskoye terminal, Blagoveshchensk–Heihe coal conveyor, Xuan Yuan
-/// transshipment complex) under a capital budget. Illustrative, not a forecast.
+/// The built-in Russia–China corridor scenario, the 2023 base year: coal, crude oil, chemicals, iron-ore
+/// concentrate, fertilizers and oil products from Siberian, Far-East and Arctic origins to north-east
+/// and north China, over every Russia–China border crossing, Far-East ports, the Northern Sea Route and
+/// Suez, with what the crossings carried in 2023 as its observations, and the story's four investment
+/// options (Zabaikalsk expansion, Nizhneleninskoye terminal, Blagoveshchensk–Heihe coal conveyor, Xuan
+/// Yuan transshipment complex) under a capital budget as options for the future. Illustrative, not a forecast.
 /// </summary>
 /// <remarks>
 /// The scenario is the format v1 file <c>russia-china-2023.json</c>, embedded in this assembly and
@@ -31,6 +32,18 @@ public static class RussiaChinaCorridor
 
     /// <summary>The chemicals commodity id (chemicals, polymers, fertilizers, oil products, LPG).</summary>
     public const string Chemicals = "chemicals";
+
+    /// <summary>The iron-ore concentrate commodity id.</summary>
+    public const string IronOre = "iron-ore";
+
+    /// <summary>The fertilizers commodity id.</summary>
+    public const string Fertilizers = "fertilizers";
+
+    /// <summary>The oil products and LPG by rail commodity id.</summary>
+    public const string OilProducts = "oil-products";
+
+    /// <summary>The other-freight commodity id: the part of a crossing's volume the sources give no commodity for.</summary>
+    public const string OtherFreight = "other-freight";
 
     /// <summary>The Northern Sea Route leg from Murmansk to Qingdao/Rizhao (open July–November).</summary>
     public const string NorthernSeaRouteId = "murmansk-qingdao-nsr";
@@ -64,6 +77,16 @@ public static class RussiaChinaCorridor
     /// <summary>The scenario, read once from the embedded file and cached (immutable, so it can be shared).</summary>
     /// <exception cref="InvalidOperationException">The embedded scenario file is missing from the assembly.</exception>
     public static Scenario Scenario => Cached.Value;
+
+    /// <summary>
+    /// The corridor as it was in 2023: the scenario with no investment option and no budget
+    /// (<see cref="Scenario.WithoutInvestments"/>), the form in which it is compared with its
+    /// observations. Cached like <see cref="Scenario"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The embedded scenario file is missing from the assembly.</exception>
+    public static Scenario BaseYear => CachedBaseYear.Value;
+
+    private static readonly Lazy<Scenario> CachedBaseYear = new(() => Cached.Value.WithoutInvestments());
 
     /// <summary>
     /// Returns the Russia–China corridor scenario. The embedded file is read on the first call only;

@@ -187,6 +187,12 @@ public sealed record AllocationPlan
     /// </summary>
     public ImmutableArray<OptionAppraisal> Appraisal { get; init; } = [];
 
+    /// <summary>
+    /// The scenario's observations against this plan, in scenario order (<c>ObservationReport.Compare</c>),
+    /// or empty when the scenario has none.
+    /// </summary>
+    public ImmutableArray<ObservationComparison> Observations { get; init; } = [];
+
     /// <summary>Total unmet tonnes over all locations, commodities and periods.</summary>
     public double TotalUnmetTonnes => Unmet.Sum(u => u.Tonnes);
 
@@ -199,7 +205,8 @@ public sealed record AllocationPlan
         && Structural.SequenceEquals(Supplied, other.Supplied) && Structural.SequenceEquals(Unmet, other.Unmet)
         && Structural.SequenceEquals(Investments, other.Investments) && Structural.SequenceEquals(CapacityUse, other.CapacityUse)
         && Prices == other.Prices && Structural.SequenceEquals(Bottlenecks, other.Bottlenecks)
-        && Verification == other.Verification && Structural.SequenceEquals(Appraisal, other.Appraisal);
+        && Verification == other.Verification && Structural.SequenceEquals(Appraisal, other.Appraisal)
+        && Structural.SequenceEquals(Observations, other.Observations);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Objective, Flows.IsDefault ? 0 : Flows.Length, Costs);

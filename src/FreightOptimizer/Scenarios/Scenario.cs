@@ -53,6 +53,12 @@ public sealed record Scenario
     /// <summary>The investment options.</summary>
     public ImmutableArray<InvestmentOption> Investments { get; init; } = [];
 
+    /// <summary>
+    /// Tonnes observed on routes and at locations, to compare a plan with (a base year's crossings,
+    /// say); they change neither the model nor its optimum.
+    /// </summary>
+    public ImmutableArray<Observation> Observations { get; init; } = [];
+
     /// <summary>The capital budget, or null for no cap.</summary>
     public Budget? Budget { get; init; }
 
@@ -142,6 +148,14 @@ public sealed record Scenario
         Investments.Any(o => o.IsInteger || o.ExclusiveGroup is not null || !o.Requires.IsDefaultOrEmpty)
         || Investments.Any(o => Investments.Any(p => !p.Requires.IsDefaultOrEmpty && p.Requires.Contains(o.Id)));
 
+    /// <summary>
+    /// The scenario with no investment option and no budget: the network as it stands, with nothing
+    /// built. A base year is compared with its observations in this form, since the observations
+    /// were made before any option existed.
+    /// </summary>
+    /// <returns>A copy without <see cref="Investments"/> and <see cref="Budget"/>.</returns>
+    public Scenario WithoutInvestments() => this with { Investments = [], Budget = null };
+
     /// <inheritdoc />
     public bool Equals(Scenario? other) =>
         other is not null && Name == other.Name && Currency == other.Currency
@@ -150,6 +164,7 @@ public sealed record Scenario
         && Structural.MapEquals(RouteAvailability, other.RouteAvailability)
         && Structural.SequenceEquals(Supplies, other.Supplies) && Structural.SequenceEquals(Demands, other.Demands)
         && Structural.SequenceEquals(Investments, other.Investments) && Equals(Budget, other.Budget)
+        && Structural.SequenceEquals(Observations, other.Observations)
         && Source == other.Source && Notes == other.Notes;
 
     /// <inheritdoc />

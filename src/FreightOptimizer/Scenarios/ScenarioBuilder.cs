@@ -16,6 +16,7 @@ public sealed class ScenarioBuilder
     private readonly List<Supply> _supplies = [];
     private readonly List<Demand> _demands = [];
     private readonly List<InvestmentOption> _investments = [];
+    private readonly List<Observation> _observations = [];
     private Budget? _budget;
     private string? _name;
     private string _currency = "RUB";
@@ -156,6 +157,16 @@ public sealed class ScenarioBuilder
         return this;
     }
 
+    /// <summary>Adds an observation (tonnes seen on routes or at locations, to compare a plan with).</summary>
+    /// <param name="observation">The observation.</param>
+    /// <returns>This builder.</returns>
+    public ScenarioBuilder AddObservation(Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        _observations.Add(observation);
+        return this;
+    }
+
     /// <summary>Caps total capital spending.</summary>
     /// <param name="capitalCost">The cap.</param>
     /// <returns>This builder.</returns>
@@ -184,6 +195,7 @@ public sealed class ScenarioBuilder
         Demands = [.. _demands],
         Investments = [.. _investments],
         Budget = _budget,
+        Observations = [.. _observations],
         Source = _source,
         Notes = _notes,
     };

@@ -14,6 +14,9 @@ internal readonly struct JsonObjectReader(ScenarioJsonReader owner, JsonElement 
     /// <summary>The object, or an undefined element for a placeholder.</summary>
     public JsonElement Element { get; } = element;
 
+    /// <summary>The object's JSON path.</summary>
+    public string Path => path;
+
     private bool IsPlaceholder => Element.ValueKind != JsonValueKind.Object;
 
     /// <summary>A field of the expected JSON kind, or null when absent, null or wrong.</summary>

@@ -15,7 +15,7 @@ namespace FreightOptimizer.Serialization;
 /// <remarks>
 /// A plan exists exactly when <c>flows</c> is present; without a plan only <c>formatVersion</c>,
 /// <c>scenario</c>, <c>status</c>, <c>engine</c>, <c>objective</c> (null) and, for an infeasible
-/// scenario, <c>explanation</c> are written. <c>appraisal</c> is written when the plan has one. The
+/// scenario, <c>explanation</c> are written. <c>appraisal</c> is written when the plan has one, <c>observations</c> when the scenario has some. The
 /// format does not carry capacity use, the solve report beyond its engine, or the verifier's
 /// individual findings; they are not read back.
 /// </remarks>
@@ -212,6 +212,7 @@ public static class PlanJson
         }
 
         WriteAppraisal(w, plan.Appraisal);
+        WriteObservations(w, plan.Observations);
         WriteExplanation(w, result.Explanation);
         w.WriteEndObject();
     }
@@ -234,6 +235,22 @@ public static class PlanJson
             OptionalNumber(w, "paybackYears", a.PaybackYears, path);
             OptionalNumber(w, "regret", a.Regret, path);
             w.WriteString("note", a.Note);
+        });
+    }
+
+    private static void WriteObservations(Utf8JsonWriter w, ImmutableArray<ObservationComparison> observations)
+    {
+        if (observations.IsDefaultOrEmpty) return;
+        Array(w, "observations", observations, (o, path) =>
+        {
+            w.WriteString("id", o.Id);
+            w.WriteString("name", o.Name);
+            Number(w, "modelledAnnualTonnes", o.ModelledAnnualTonnes, path);
+            Number(w, "observedAnnualTonnes", o.ObservedAnnualTonnes, path);
+            Number(w, "difference", o.Difference, path);
+            OptionalNumber(w, "relativeDifference", o.RelativeDifference, path);
+            Number(w, "tolerance", o.Tolerance, path);
+            w.WriteBoolean("withinTolerance", o.WithinTolerance);
         });
     }
 
@@ -322,7 +339,7 @@ public static class PlanJson
         {
             if (!IsObject(root, "$")) return null;
             Known(root, "$", "$schema", "formatVersion", "scenario", "status", "engine", "objective", "costs", "flows",
-                "supplied", "unmet", "investments", "prices", "bottlenecks", "verification", "appraisal", "explanation");
+                "supplied", "unmet", "investments", "prices", "bottlenecks", "verification", "appraisal", "observations", "explanation");
 
             if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number
                 || !version.TryGetInt32(out var v) || v != FormatVersion)
@@ -448,9 +465,24 @@ public static class PlanJson
                 };
             });
 
+            // difference, relativeDifference and withinTolerance follow from the three numbers read.
+            var observations = Items(root, "observations", "$", required: false, (e, p) =>
+            {
+                Known(e, p, "id", "name", "modelledAnnualTonnes", "observedAnnualTonnes", "difference", "relativeDifference", "tolerance", "withinTolerance");
+                return new ObservationComparison(
+                    RequiredString(e, "id", p),
+                    RequiredNumber(e, "modelledAnnualTonnes", p),
+                    RequiredNumber(e, "observedAnnualTonnes", p),
+                    RequiredNumber(e, "tolerance", p))
+                {
+                    Name = OptionalString(e, "name", p),
+                };
+            });
+
             return new AllocationPlan
             {
                 Appraisal = appraisal,
+                Observations = observations,
                 ScenarioName = scenario,
                 Objective = objective,
                 Costs = costs,

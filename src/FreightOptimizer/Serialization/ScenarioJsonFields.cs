@@ -16,7 +16,7 @@ internal static class ScenarioJsonFields
     public static readonly ImmutableArray<string> Root =
     [
         "$schema", "formatVersion", "name", "currency", "discountRate", "periods", "commodities", "locations",
-        "routes", "supplies", "demands", "investments", "budget", "source", "notes",
+        "routes", "supplies", "demands", "investments", "budget", "observations", "source", "notes",
     ];
 
     /// <summary>An element of <c>periods</c>.</summary>
@@ -57,6 +57,13 @@ internal static class ScenarioJsonFields
     /// <summary>The <c>budget</c> object.</summary>
     public static readonly ImmutableArray<string> Budget = ["capitalCost", "source", "notes"];
 
+    /// <summary>An element of <c>observations</c>.</summary>
+    public static readonly ImmutableArray<string> Observation =
+        ["id", "name", "elements", "commodity", "period", "annualTonnes", "tolerance", "source", "notes"];
+
+    /// <summary>An entry of an observation's <c>elements</c>: exactly one of the two.</summary>
+    public static readonly ImmutableArray<string> ObservationElement = ["location", "route"];
+
     /// <summary>Every object kind by the name the schema gives it under <c>$defs</c> (the root as <c>scenario</c>).</summary>
     public static readonly ImmutableDictionary<string, ImmutableArray<string>> ByObject =
         new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)
@@ -70,5 +77,7 @@ internal static class ScenarioJsonFields
             ["demand"] = Demand,
             ["investment"] = Investment,
             ["budget"] = Budget,
+            ["observation"] = Observation,
+            ["observationElement"] = ObservationElement,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 }

@@ -77,6 +77,7 @@ internal sealed partial class ScenarioJsonReader
         var demands = Array(obj, "demands", required: false, ReadDemand);
         var investments = Array(obj, "investments", required: false, ReadInvestment);
         var budget = obj.Object("budget", "the budget", ScenarioJsonFields.Budget) is { } b ? ReadBudget(b) : null;
+        var observations = Array(obj, "observations", required: false, ReadObservation);
 
         var scenario = new Scenario(new FreightNetwork(commodities ?? [], locations ?? [], routes ?? []))
         {
@@ -90,6 +91,7 @@ internal sealed partial class ScenarioJsonReader
             Demands = [.. demands ?? []],
             Investments = [.. investments ?? []],
             Budget = budget,
+            Observations = [.. observations ?? []],
             Source = obj.String("source"),
             Notes = obj.String("notes"),
         };
@@ -304,6 +306,50 @@ internal sealed partial class ScenarioJsonReader
         };
     }
 
+    private Observation ReadObservation(JsonObjectReader o)
+    {
+        var id = o.String("id", required: true) ?? string.Empty;
+        var elements = ImmutableArray.CreateBuilder<NetworkElement>();
+        if (o.Value("elements", required: true, JsonValueKind.Array, "a list of elements") is { } list)
+        {
+            var listPath = JsonPath.Member(o.Path, "elements");
+            var j = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var itemPath = JsonPath.Element(listPath, j++);
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    Structural(ValidationCode.WrongType, itemPath,
+                        $"Each entry of the elements of observation '{id}' must be an object naming a location or a route, not {Describe(item)}.");
+                    elements.Add(default);
+                    continue;
+                }
+
+                var e = Fields(item, itemPath, "the element", ScenarioJsonFields.ObservationElement);
+                var location = e.String("location");
+                var route = e.String("route");
+                if (location is not null && route is not null)
+                {
+                    e.Error(ValidationCode.ObservationElements,
+                        $"Element {j - 1} of observation '{id}' names both location '{location}' and route '{route}'; it must name exactly one of them (list them as two elements to add them up).");
+                }
+
+                elements.Add(location is not null ? NetworkElement.Of(new LocationId(location))
+                    : route is not null ? NetworkElement.Of(new RouteId(route))
+                    : default);
+            }
+        }
+
+        return new(id, elements.ToImmutable(), o.Number("annualTonnes", required: true) ?? 0, o.Number("tolerance", required: true) ?? 0)
+        {
+            Name = o.String("name"),
+            Commodity = o.String("commodity") is { } c ? new CommodityId(c) : (CommodityId?)null,
+            Period = o.String("period") is { } p ? new PeriodId(p) : (PeriodId?)null,
+            Source = o.String("source", required: true),
+            Notes = o.String("notes"),
+        };
+    }
+
     private static Budget? ReadBudget(JsonObjectReader o) =>
         o.Number("capitalCost") is { } cap ? new Budget(cap) { Source = o.String("source"), Notes = o.String("notes") } : null;
 
@@ -348,6 +394,7 @@ internal sealed partial class ScenarioJsonReader
         "routes" => "route",
         "supplies" => "supply",
         "demands" => "demand",
+        "observations" => "observation",
         _ => "investment",
     };
 

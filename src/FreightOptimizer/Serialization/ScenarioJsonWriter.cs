@@ -194,6 +194,35 @@ internal static class ScenarioJsonWriter
             w.WriteEndObject();
         }
 
+        if (!scenario.Observations.IsDefaultOrEmpty)
+        {
+            w.WriteStartArray("observations");
+            foreach (var o in scenario.Observations)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", o.Id);
+                Text(w, "name", o.Name);
+                w.WriteStartArray("elements");
+                foreach (var e in o.Elements.IsDefault ? [] : o.Elements)
+                {
+                    w.WriteStartObject();
+                    Text(w, "location", e.Location?.Value);
+                    Text(w, "route", e.Route?.Value);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                Text(w, "commodity", o.Commodity?.Value);
+                Text(w, "period", o.Period?.Value);
+                w.WriteNumber("annualTonnes", o.AnnualTonnes);
+                w.WriteNumber("tolerance", o.Tolerance);
+                Provenance(w, o.Source, o.Notes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         Provenance(w, scenario.Source, scenario.Notes);
         w.WriteEndObject();
     }

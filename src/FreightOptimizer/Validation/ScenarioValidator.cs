@@ -110,6 +110,7 @@ public static class ScenarioValidator
             CheckDemands();
             CheckInvestments();
             CheckBudget();
+            CheckObservations();
             WarnMinimumFlows();
             if (!_issues.Any(i => i.Severity == ValidationSeverity.Error)) WarnReachability();
         }
@@ -510,6 +511,63 @@ public static class ScenarioValidator
             }
         }
 
+        private void CheckObservations()
+        {
+            var observations = scenario.Observations.IsDefault ? [] : scenario.Observations;
+            Ids("$.observations", "observation", observations.Length, i => observations[i].Id);
+            for (var i = 0; i < observations.Length; i++)
+            {
+                var o = observations[i];
+                var at = new Site("$.observations", i);
+                var what = new Subject("observation '{0}'", o.Id);
+                var elements = o.Elements.IsDefault ? [] : o.Elements;
+                if (elements.IsEmpty)
+                {
+                    Error(ValidationCode.ObservationElements, at.Member("elements"),
+                        $"{new Text(string.Empty, what)} names no route or location; list at least one in its elements.");
+                }
+
+                for (var j = 0; j < elements.Length; j++)
+                {
+                    var element = elements[j];
+                    var site = at.Member("elements").Item(j);
+                    if (element.Location is { } location)
+                    {
+                        LocationReference(site.ItemField("location"), location, new Text(string.Empty, what, " counts the tonnes through"));
+                    }
+                    else if (element.Route is { } route)
+                    {
+                        if (!_network.TryGetRoute(route, out _))
+                        {
+                            Error(ValidationCode.UnknownReference, site.ItemField("route"),
+                                $"{new Text(string.Empty, what)} counts the tonnes on route '{route}', which is not in the routes list.");
+                        }
+                    }
+                    else
+                    {
+                        Error(ValidationCode.ObservationElements, site,
+                            $"Element {j} of {what} names neither a location nor a route; it must name exactly one of them.");
+                    }
+                }
+
+                if (o.Commodity is { } commodity && !_commodities.Contains(commodity))
+                {
+                    Error(ValidationCode.UnknownReference, at.Member("commodity"),
+                        $"{new Text(string.Empty, what)} is of commodity '{commodity}', which is not in the commodities list; name one of them, or leave commodity out for every commodity together.");
+                }
+
+                if (o.Period is { } period) PeriodReference(at.Member("period"), period, new Text(string.Empty, what, " was made in"));
+                NonNegative(at.Member("annualTonnes"), o.AnnualTonnes, new Text("The observed annual tonnes of", what));
+                Range(at.Member("tolerance"), o.Tolerance, t => t is >= 0 and <= 1,
+                    new Text("The tolerance of", what, " must be a relative difference from 0 to 1 (0.25 accepts ±25 %)."));
+                if (string.IsNullOrWhiteSpace(o.Source))
+                {
+                    Error(ValidationCode.MissingField, at.Member("source"),
+                        $"{new Text(string.Empty, what)} has no source; say where the observed number comes from.");
+                }
+            }
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void WarnMinimumFlows()
         {
@@ -701,8 +759,11 @@ public static class ScenarioValidator
     /// that member and an item of a list. Written as a JSON path (<see cref="JsonPath"/>) only when an
     /// issue is raised, so checking a valid scenario builds no strings.
     /// </summary>
-    private readonly record struct Site(string Parent, int Index = -1, string? MemberName = null, string? KeyName = null, int ItemIndex = -1)
+    private readonly record struct Site(string Parent, int Index = -1, string? MemberName = null, string? KeyName = null, int ItemIndex = -1, string? ItemMember = null)
     {
+        /// <summary>A member of the item (<c>$.observations[0].elements[1].route</c>).</summary>
+        public Site ItemField(string name) => this with { ItemMember = name };
+
         public Site Member(string name) => this with { MemberName = name };
 
         public Site Key(string name) => this with { KeyName = name };
@@ -715,6 +776,7 @@ public static class ScenarioValidator
             if (MemberName is not null) path = JsonPath.Member(path, MemberName);
             if (KeyName is not null) path = JsonPath.Member(path, KeyName);
             if (ItemIndex >= 0) path = JsonPath.Element(path, ItemIndex);
+            if (ItemMember is not null) path = JsonPath.Member(path, ItemMember);
             return path;
         }
     }

@@ -95,6 +95,12 @@ public enum ValidationCode
     /// </summary>
     DerivedValueOutOfRange = 23,
 
+    /// <summary>
+    /// An observation's <c>elements</c> list is empty, or one of its elements names both or neither of
+    /// <c>location</c> and <c>route</c>.
+    /// </summary>
+    ObservationElements = 24,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 

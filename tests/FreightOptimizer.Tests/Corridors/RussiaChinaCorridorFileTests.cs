@@ -115,7 +115,8 @@ public sealed partial class RussiaChinaCorridorFileTests
         Assert.Equal(RussiaChinaCorridor.ScenarioName, scenario.Name);
         Assert.Equal(RussiaChinaCorridor.MonthIds, scenario.Horizon.Periods.Select(p => p.Id.Value));
         Assert.Equal(
-            [RussiaChinaCorridor.Coal, RussiaChinaCorridor.Oil, RussiaChinaCorridor.Chemicals],
+            [RussiaChinaCorridor.Coal, RussiaChinaCorridor.Oil, RussiaChinaCorridor.Chemicals, RussiaChinaCorridor.IronOre,
+                RussiaChinaCorridor.Fertilizers, RussiaChinaCorridor.OilProducts, RussiaChinaCorridor.OtherFreight],
             network.Commodities.Select(c => c.Id.Value));
         Assert.All(
             new[]

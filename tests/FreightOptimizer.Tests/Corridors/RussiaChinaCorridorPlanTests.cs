@@ -39,7 +39,7 @@ public sealed class RussiaChinaCorridorPlanTests
         var seaCoalToHarbin = Plan.Flows.Where(f => f.Commodity.Value == "coal"
             && RussiaChinaCorridor.Scenario.Network.GetRoute(f.Route) is { Mode: TransportMode.Sea, To.Value: "CN_HARBIN" }).Sum(f => f.Tonnes);
         Assert.Equal(0, seaCoalToHarbin);
-        Assert.True(Flow(RussiaChinaCorridor.ZabaikalskRailRouteId) > 20e6);
+        Assert.True(Flow(RussiaChinaCorridor.ZabaikalskRailRouteId) > 10e6);
         Assert.True(Plan.Flows.Where(f => f.Route.Value.EndsWith("-qingdao-sea", StringComparison.Ordinal) && f.Commodity.Value == "coal").Sum(f => f.Tonnes) > 10e6);
 
         foreach (var month in RussiaChinaCorridor.MonthIds)
@@ -50,7 +50,7 @@ public sealed class RussiaChinaCorridorPlanTests
     }
 
     [Fact]
-    public void Budget_ForcesAChoice_TheConveyorIsBuilt_AndZabaikalskStaysABottleneck()
+    public void Budget_ForcesAChoice_TheConveyorIsBuilt_AndTakesAmurCoalFromZabaikalsk()
     {
         var units = Plan.Investments.ToDictionary(i => i.Id, i => i.Units);
         var spent = RussiaChinaCorridor.Scenario.Investments.Sum(o => o.CapitalCost * units.GetValueOrDefault(o.Id));
@@ -58,7 +58,13 @@ public sealed class RussiaChinaCorridorPlanTests
         Assert.Equal(1, units["blagoveshchensk-heihe-conveyor"]);
         Assert.Equal(0, units["zabaikalsk-expansion"]);
         Assert.Equal(0, units["xuan-yuan-complex"]);
-        Assert.True(Flow(RussiaChinaCorridor.ConveyorRouteId) > 5e6, "the conveyor should carry more than the Amur coal alone");
-        Assert.Contains(Plan.Bottlenecks, b => b.Element.Route?.Value == RussiaChinaCorridor.ZabaikalskRailRouteId && b.PerTonne > 100);
+        Assert.Equal(0, units["nizhneleninskoye-terminal"]);
+
+        // The conveyor takes the Amur coal (4.5 Mt, [S123]); at 2023 volumes Zabaikalsk has room, so
+        // what the conveyor adds is Amur coal that no longer needs the road, and Kuzbass coal it displaces.
+        Assert.InRange(Flow(RussiaChinaCorridor.ConveyorRouteId), 4.4e6, 4.5e6 + 1);
+        Assert.DoesNotContain(Plan.Bottlenecks, b => b.Element.Route?.Value == RussiaChinaCorridor.ZabaikalskRailRouteId);
+        var zabaikalskCoal = Plan.Flows.Where(f => f.Route.Value == RussiaChinaCorridor.ZabaikalskRailRouteId && f.Commodity.Value == "coal").Sum(f => f.Tonnes);
+        Assert.InRange(zabaikalskCoal, 2.5e6, 3.5e6);
     }
 }

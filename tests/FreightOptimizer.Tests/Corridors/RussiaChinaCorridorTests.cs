@@ -38,7 +38,7 @@ public sealed class RussiaChinaCorridorTests
             Assert.InRange(l.Longitude!.Value, 25, 145);
             Assert.False(l.Commodities is null || l.Commodities.Value.IsEmpty, $"{l.Id} lists no commodities");
         });
-        Assert.Equal(["coal", "oil", "chemicals"], Net.Commodities.Select(c => c.Id.Value));
+        Assert.Equal(["coal", "oil", "chemicals", "iron-ore", "fertilizers", "oil-products", "other-freight"], Net.Commodities.Select(c => c.Id.Value));
     }
 
     [Theory]
