@@ -92,12 +92,13 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
         }
         Line();
         Line("Tonnes through each border crossing (Mt over the horizon; peak utilisation of the crossing or its routes in any period):");
-        Line($"  {"crossing",-34}" + string.Concat(commodities.Select(c => $"{c.Value,11}")) + $"{"total",9}{"peak",8}");
+        var width = Math.Max(10, commodities.Max(c => c.Value.Length)) + 1;
+        Line($"  {"crossing",-34}" + string.Concat(commodities.Select(c => c.Value.PadLeft(width))) + $"{"total",9}{"peak",8}");
         foreach (var crossing in crossings)
         {
             var byCommodity = commodities.Select(c => inflow.GetValueOrDefault((crossing.Id, c))).ToList();
             var name = crossing.Name ?? crossing.Id.Value;
-            Line($"  {Clip(name, 34),-34}" + string.Concat(byCommodity.Select(t => $"{Mt(t),11}")) + $"{Mt(byCommodity.Sum()),9}"
+            Line($"  {Clip(name, 34),-34}" + string.Concat(byCommodity.Select(t => Mt(t).PadLeft(width))) + $"{Mt(byCommodity.Sum()),9}"
                 + (peak.TryGetValue(crossing.Id, out var p) ? $"{p,8:P0}" : $"{"-",8}"));
         }
     }
