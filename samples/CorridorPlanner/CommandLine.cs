@@ -19,7 +19,7 @@ internal sealed record CommandLine
     public const string Usage = """
         usage: CorridorPlanner [--scenario FILE] [--out DIR] [--engine NAME] [--time-limit SECONDS]
                                [--appraise] [--budget-sweep MIN:MAX:STEP]
-                               [--export-mps FILE] [--export-lp FILE]
+                               [--export-mps FILE] [--export-lp FILE] [--trace ID] [--sensitivity]
 
           --scenario FILE       a scenario file of format v1 (default: the built-in Russia–China corridor)
           --out DIR             write plan.json (docs/plan-format.md) into DIR, whatever the status
@@ -34,6 +34,11 @@ internal sealed record CommandLine
                                 --out, write frontier.csv and frontier.svg
           --export-mps FILE     also write the formulated model as an MPS file (tonnes, scenario currency)
           --export-lp FILE      also write the formulated model as a CPLEX LP file
+          --trace ID            trace the plan's flows through a route or location (docs/analysis.md): print
+                                the largest origin–market flows that use it and, with --out, write
+                                trace-ID.csv (origin,market,commodity,period,tonnes,path)
+          --sensitivity         range every bottleneck's capacity and every used tariff (docs/analysis.md),
+                                print the capacities and, with --out, write sensitivity.csv
           --help                this text
 
         exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input,
@@ -58,6 +63,10 @@ internal sealed record CommandLine
 
     public string? ExportLpFile { get; init; }
 
+    public string? TraceId { get; init; }
+
+    public bool Sensitivity { get; init; }
+
     public static CommandLine Parse(string[] args)
     {
         var command = new CommandLine();
@@ -75,6 +84,8 @@ internal sealed record CommandLine
                 "--help" or "-h" => command with { ShowHelp = true },
                 "--appraise" => command with { Appraise = true },
                 "--budget-sweep" => command with { BudgetSweep = ParseSweep(Value()) },
+                "--trace" => command with { TraceId = Value() },
+                "--sensitivity" => command with { Sensitivity = true },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'."),
             };
         }

@@ -150,11 +150,79 @@ if (command.BudgetSweep is { } sweep)
     }
 }
 
-// 7. The reports beside plan.json: a page for a planner, a Markdown summary, and files for map tools,
+// 7. What follows the plan, on request: flows traced through one element, sensitivity ranges.
+NetworkElement? traced = null;
+if (command.TraceId is { } traceId)
+{
+    traced = scenario.Network.TryGetLocation(traceId, out _) ? NetworkElement.Of(new LocationId(traceId))
+        : scenario.Network.TryGetRoute(traceId, out _) ? NetworkElement.Of(new RouteId(traceId))
+        : null;
+    if (traced is null)
+    {
+        Console.Error.WriteLine($"error: --trace {traceId}: the scenario has no route or location with that id.");
+        return ExitCodes.InvalidInput;
+    }
+}
+
+FlowDecomposition? decomposition = null;
+if (traced is { } element && result.Plan is { } tracePlan && result.Status != SolveStatus.VerificationFailed)
+{
+    decomposition = FlowTrace.Decompose(scenario, tracePlan);
+    var largest = decomposition.ThroughOverHorizon(element).OrderByDescending(f => f.Tonnes).ToList();
+    Console.WriteLine();
+    Console.WriteLine($"Flows through {element} (Mt over the horizon, largest first; {largest.Count} origin–market flow(s)):");
+    foreach (var flow in largest.Take(10))
+    {
+        Console.WriteLine($"  {flow.Origin.Value} → {flow.Market.Value}, {flow.Commodity.Value}: {flow.Tonnes / 1e6:0.00} Mt in {flow.Periods} period(s), via {string.Join(" > ", flow.Routes.Select(r => r.Value))}");
+    }
+}
+
+SensitivityReport? sensitivity = null;
+if (command.Sensitivity && result.Plan is { } sensitivityPlan && result.Status == SolveStatus.Optimal)
+{
+    sensitivity = Sensitivity.Analyse(scenario, sensitivityPlan);
+    Console.WriteLine();
+    Console.WriteLine($"Sensitivity of the binding capacities ({sensitivity.Resolves} re-solves; the price holds while the capacity stays in the range, Mt in the period):");
+    foreach (var c in sensitivity.Capacities)
+    {
+        var upper = c.UpperTonnes is { } u ? $"{u / 1e6:0.000}" : "no end";
+        Console.WriteLine($"  {c.Element,-40} {c.Period.Value,-6} {c.PerTonne,10:N0}/t at {c.CapacityTonnes / 1e6:0.000}: holds from {c.LowerTonnes / 1e6:0.000} to {upper}");
+    }
+
+    Console.WriteLine($"  and {sensitivity.Tariffs.Length} tariff range(s) (sensitivity.csv with --out).");
+}
+
+if (command.OutputDirectory is { } analysisDir)
+{
+    try
+    {
+        Directory.CreateDirectory(analysisDir);
+        if (decomposition is not null && traced is { } e) CsvExport.WriteTraceFile(decomposition, e, Path.Combine(analysisDir, $"trace-{e.Id}.csv"));
+        if (sensitivity is not null) CsvExport.WriteSensitivityFile(sensitivity, Path.Combine(analysisDir, "sensitivity.csv"));
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"error: cannot write the analyses into {analysisDir}: {ex.Message}");
+        return ExitCodes.InvalidInput;
+    }
+}
+
+// 8. The reports beside plan.json: a page for a planner, a Markdown summary, and files for map tools,
 // spreadsheets and Graphviz (docs/reports.md), written for every solve, whatever its status.
 if (command.OutputDirectory is { } reportDir)
 {
-    var content = new ReportContent(scenario, result) { Frontier = frontierPoints };
+    var content = new ReportContent(scenario, result)
+    {
+        Frontier = frontierPoints,
+        Tracing = decomposition is not null && traced is { } t
+            ? [.. decomposition.ThroughOverHorizon(t).OrderByDescending(f => f.Tonnes).Select(f => new TraceRow(f.Commodity, f.Origin, f.Market, f.Routes, f.Tonnes))]
+            : null,
+        Sensitivity = sensitivity is null ? null
+            : [.. sensitivity.Capacities.Select(c => new SensitivityRow(
+                $"capacity of {c.Element} in {c.Period.Value}",
+                string.Create(CultureInfo.InvariantCulture, $"price {c.PerTonne:N0}/t holds from {c.LowerTonnes / 1e6:0.000} to {(c.UpperTonnes is { } u ? (u / 1e6).ToString("0.000", CultureInfo.InvariantCulture) : "no end")} Mt (now {c.CapacityTonnes / 1e6:0.000})"),
+                null))],
+    };
     var plan = result.Plan;
     try
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 
+using FreightOptimizer.Analysis;
+
 namespace FreightOptimizer.Export;
 
 /// <summary>
@@ -82,6 +84,70 @@ public static class CsvExport
     /// <param name="plan">The plan, or null.</param>
     /// <param name="path">The file to write (replaced if it exists).</param>
     public static void WritePricesFile(AllocationPlan? plan, string path) => ToFile(path, WritePrices(plan));
+
+    /// <summary>The columns of <see cref="WriteTrace"/>.</summary>
+    public static IReadOnlyList<string> TraceColumns { get; } = ["origin", "market", "commodity", "period", "tonnes", "path"];
+
+    /// <summary>The columns of <see cref="WriteSensitivity"/>.</summary>
+    public static IReadOnlyList<string> SensitivityColumns { get; } = ["element", "kind", "period", "price", "value", "lower", "upper"];
+
+    /// <summary>
+    /// The traced origin–market paths that use one route or location, one row per path and period
+    /// (<see cref="TraceColumns"/>): <c>path</c> is the route ids joined by <c>&gt;</c>, from the origin on.
+    /// </summary>
+    /// <param name="decomposition">The plan's flow decomposition (<see cref="FlowTrace.Decompose"/>).</param>
+    /// <param name="element">The route or location traced.</param>
+    /// <returns>The CSV text.</returns>
+    public static string WriteTrace(FlowDecomposition decomposition, NetworkElement element)
+    {
+        ArgumentNullException.ThrowIfNull(decomposition);
+        return Csv(TraceColumns, csv =>
+        {
+            foreach (var path in decomposition.Through(element))
+            {
+                Row(csv, path.Origin.Value, path.Market.Value, path.Commodity.Value, path.Period.Value, Number(path.Tonnes),
+                    string.Join('>', path.Routes.Select(r => r.Value)));
+            }
+        });
+    }
+
+    /// <summary>
+    /// The sensitivity ranges (<see cref="SensitivityColumns"/>). A capacity row: <c>kind</c> is
+    /// <c>capacity</c>, <c>price</c> its price per tonne, <c>value</c> the period's capacity in tonnes and
+    /// <c>lower</c>/<c>upper</c> the capacities between which that price holds (empty upper: no end). A
+    /// tariff row: <c>kind</c> is <c>tariff:</c> and the commodity, <c>period</c> is empty (a tariff holds for
+    /// the horizon), <c>price</c> the cost per tonne, <c>value</c> the tonnes the route carries, and
+    /// <c>lower</c>/<c>upper</c> the costs per tonne between which the plan's flows stay optimal.
+    /// </summary>
+    /// <param name="report">The sensitivity report (<see cref="Sensitivity.Analyse"/>).</param>
+    /// <returns>The CSV text.</returns>
+    public static string WriteSensitivity(SensitivityReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Csv(SensitivityColumns, csv =>
+        {
+            foreach (var c in report.Capacities)
+            {
+                Row(csv, c.Element.Id, "capacity", c.Period.Value, Number(c.PerTonne), Number(c.CapacityTonnes), Number(c.LowerTonnes), Number(c.UpperTonnes));
+            }
+
+            foreach (var t in report.Tariffs)
+            {
+                Row(csv, t.Route.Value, "tariff:" + t.Commodity.Value, "", Number(t.CostPerTonne), Number(t.FlowTonnes), Number(t.LowerCostPerTonne), Number(t.UpperCostPerTonne));
+            }
+        });
+    }
+
+    /// <summary>Writes <see cref="WriteTrace"/> to a file (UTF-8).</summary>
+    /// <param name="decomposition">The plan's flow decomposition.</param>
+    /// <param name="element">The route or location traced.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    public static void WriteTraceFile(FlowDecomposition decomposition, NetworkElement element, string path) => ToFile(path, WriteTrace(decomposition, element));
+
+    /// <summary>Writes <see cref="WriteSensitivity"/> to a file (UTF-8).</summary>
+    /// <param name="report">The sensitivity report.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    public static void WriteSensitivityFile(SensitivityReport report, string path) => ToFile(path, WriteSensitivity(report));
 
     private static void ToFile(string path, string text)
     {

@@ -28,6 +28,33 @@ public sealed class CorridorPlannerReportTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public void TraceAndSensitivity_Corridor_WriteTheirCsvFilesAndReportSections()
+    {
+        var run = CorridorPlannerTests.Run("--trace", "RU_ZABAIKALSK", "--sensitivity", "--out", _work);
+
+        Assert.Equal(0, run.ExitCode);
+        var trace = File.ReadAllLines(Path.Combine(_work, "trace-RU_ZABAIKALSK.csv"));
+        Assert.Equal("origin,market,commodity,period,tonnes,path", trace[0]);
+        Assert.True(trace.Length > 1, "no traced path through Zabaikalsk");
+        Assert.All(trace.Skip(1), line => Assert.Contains("zabaikalsk-", line, StringComparison.Ordinal));
+        var sensitivity = File.ReadAllLines(Path.Combine(_work, "sensitivity.csv"));
+        Assert.Equal("element,kind,period,price,value,lower,upper", sensitivity[0]);
+        Assert.Contains(sensitivity, line => line.Contains(",capacity,", StringComparison.Ordinal));
+        Assert.Contains(sensitivity, line => line.Contains(",tariff:", StringComparison.Ordinal));
+        Assert.Contains("Flows through location RU_ZABAIKALSK", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Trace_UnknownId_ExitsWithTwoNamingIt()
+    {
+        var run = CorridorPlannerTests.Run("--trace", "NOWHERE");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("NOWHERE", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Out_ScenarioWithoutCoordinates_WritesAReportWhoseMapSaysSo()
     {
         var file = Path.Combine(_work, "plain.json");
