@@ -267,7 +267,7 @@ internal sealed class ClosureWorker(ClosureRun run) : IDisposable
         if (!run.Options.WarmStart)
         {
             warm = false;
-            using var fresh = IncrementalLp.Create(run.Lp!, engine, run.Solve, out var notRun);
+            using var fresh = IncrementalLp.Create(run.Lp!, engine, run.Solve, reused: false, out var notRun);
             return fresh?.Solve(bounds.Variables, bounds.Rows, cancellationToken) ?? notRun!;
         }
 
@@ -275,7 +275,7 @@ internal sealed class ClosureWorker(ClosureRun run) : IDisposable
         {
             // The worker's first solve is the base LP itself, so that every closure starts from an
             // optimal basis of the unchanged model rather than from scratch.
-            _lp = IncrementalLp.Create(run.Lp!, engine, run.Solve, out _notRun);
+            _lp = IncrementalLp.Create(run.Lp!, engine, run.Solve, reused: true, out _notRun);
             _loadFailed = _lp is null;
             if (_lp is not null)
             {
