@@ -4,6 +4,8 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using FreightOptimizer;
+using FreightOptimizer.Analysis;
+using FreightOptimizer.Corridors;
 using FreightOptimizer.Benchmarks;
 using FreightOptimizer.Export;
 using FreightOptimizer.Formulation;
@@ -58,6 +60,13 @@ switch (mode)
     case "dimacs-phases":
         // dimacs-phases FILE [REPEATS]: the library's whole path on a DIMACS file split by step, best of REPEATS per step.
         return Modes.DimacsPhases(args[1], Int(2, 5));
+    case "closures":
+        // closures [ROUTES] [COUNT]: N-1 over every crossing of the built-in corridor (both modes), then over
+        // the COUNT capacitated routes with the most base flow of the synthetic corridor: warm-started
+        // (Closures.Run), the same LP loaded afresh per closure, and cold (FreightPlanner.Optimize of each
+        // closed scenario); totals, iterations and ratios from one run, one closure at a time.
+        ClosureModes.Run(Int(1, 10_000), Int(2, 50));
+        return 0;
     case "library":
         // library ROUTES|MNETGEN_BASE [ENGINE] [REPEATS]: the library's path on a synthetic corridor or a
         // Mnetgen instance, best solve of REPEATS, tab-separated.
@@ -370,5 +379,67 @@ internal static class Modes
     {
         var small = SyntheticCorridor.Generate(100, commodities: 1);
         foreach (var engine in new[] { SolverEngine.NetworkFlow, SolverEngine.OrToolsMinCostFlow, SolverEngine.Clp }) PhaseRunner.Run(small, engine, verify: false);
+    }
+}
+
+/// <summary>The <c>closures</c> mode: warm-started closures against the same closures solved cold.</summary>
+internal static class ClosureModes
+{
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
+
+    public static void Run(int routes, int count)
+    {
+        // JIT every path once on the small test scenario's size before timing anything.
+        Closures.Run(SyntheticCorridor.Generate(100), new ClosureOptions { Closures = [Closure.Of(new RouteId("r0"))], MaxParallelSolves = 1 });
+        Closures.Run(SyntheticCorridor.Generate(100), new ClosureOptions { Closures = [Closure.Of(new RouteId("r0"))], MaxParallelSolves = 1, WarmStart = false });
+
+        var corridor = RussiaChinaCorridor.Build();
+        var crossings = corridor.Network.Locations.Where(l => l.Kind == LocationKind.BorderCrossing).Select(l => new Closure(l.Id, [])).ToList();
+        Console.WriteLine("case\tmode\tclosures\tvariant\ttotal ms\tms per closure\titerations\tcold / variant");
+        foreach (var mode in new[] { ClosureMode.Operational, ClosureMode.Replan })
+        {
+            Compare($"corridor ({corridor.Network.Routes.Length} routes)", corridor, crossings, mode, glop: true);
+        }
+
+        var synthetic = SyntheticCorridor.Generate(routes);
+        var basePlan = FreightPlanner.Optimize(synthetic, new SolveOptions { Appraise = AppraisalMode.Never }).GetPlanOrThrow();
+        var busiest = synthetic.Network.Routes.Where(r => r.AnnualCapacityTonnes is not null)
+            .Select(r => (r.Id, Tonnes: basePlan.Flows.Where(f => f.Route == r.Id).Sum(f => f.Tonnes)))
+            .OrderByDescending(p => p.Tonnes).ThenBy(p => p.Id.Value, StringComparer.Ordinal)
+            .Take(count).Select(p => new Closure(p.Id, [])).ToList();
+        Compare($"synthetic ({routes} routes)", synthetic, busiest, ClosureMode.Operational, glop: false);
+    }
+
+    private static void Compare(string name, Scenario scenario, List<Closure> closures, ClosureMode mode, bool glop)
+    {
+        var rows = new List<(string Variant, TimeSpan Time, long Iterations, ClosureStudy? Study)>();
+        // GLOP (slower than CLP on the large corridor) is measured on the built-in corridor only, to keep the run short.
+        var variants = new[] { ("warm CLP", SolverEngine.Clp, true), ("fresh CLP", SolverEngine.Clp, false), ("warm GLOP", SolverEngine.Glop, true), ("fresh GLOP", SolverEngine.Glop, false) };
+        foreach (var (variant, engine, warm) in glop ? variants : variants[..2])
+        {
+            var clock = Stopwatch.StartNew();
+            var study = Closures.Run(scenario, new ClosureOptions { Closures = closures, Mode = mode, Engine = engine, WarmStart = warm, MaxParallelSolves = 1 });
+            rows.Add((variant, clock.Elapsed, study.Results.Sum(r => r.Iterations ?? 0), study));
+        }
+
+        var cold = Stopwatch.StartNew();
+        var coldIterations = 0L;
+        var coldObjectives = new List<double?>();
+        foreach (var closure in closures)
+        {
+            var closed = ClosureBounds.ClosedScenario(scenario, closure.Element, [.. scenario.Horizon.Periods.Select(p => p.Id)]);
+            var result = FreightPlanner.Optimize(closed, new SolveOptions { Appraise = AppraisalMode.Never });
+            coldIterations += result.Report.Iterations ?? 0;
+            coldObjectives.Add(result.Plan?.Objective);
+        }
+
+        cold.Stop();
+        rows.Add(("cold Optimize", cold.Elapsed, coldIterations, null));
+        foreach (var (variant, time, iterations, study) in rows)
+        {
+            var ratio = (cold.Elapsed / time).ToString("F2", CultureInfo.InvariantCulture);
+            var agree = study is null ? "" : $"\t(max |objective - cold| / cold: {study.Results.Zip(coldObjectives).Max(p => p.First.Objective is { } w && p.Second is { } c ? Math.Abs(w - c) / Math.Max(1, Math.Abs(c)) : double.NaN):G3}; {study.Results.Count(r => r.Status == SolveStatus.Optimal)} optimal)";
+            Console.WriteLine($"{name}\t{mode}\t{closures.Count}\t{variant}\t{Ms(time)}\t{(time.TotalMilliseconds / closures.Count).ToString("F1", CultureInfo.InvariantCulture)}\t{iterations}\t{ratio}{agree}");
+        }
     }
 }

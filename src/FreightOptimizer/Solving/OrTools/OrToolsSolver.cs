@@ -80,58 +80,65 @@ internal static class OrToolsSolver
     /// <summary>A solver with a problem loaded: solves once, copies every value out, and disposes the native solver.</summary>
     internal sealed class PreparedSolve(Solver solver, Variable[] variables, string id, SolverEngine engine, bool mip, SolveOptions options) : IDisposable
     {
-        public SolverOutcome Run(CancellationToken cancellationToken)
+        public SolverOutcome Run(CancellationToken cancellationToken) => SolveLoaded(solver, variables, id, engine, mip, options, cancellationToken);
+
+        public void Dispose() => solver.Dispose();
+    }
+
+    /// <summary>
+    /// Solves what <paramref name="solver"/> holds now and copies every value out: the one solve of a
+    /// <see cref="PreparedSolve"/>, and each re-solve of an <see cref="IncrementalLp"/> (which keeps the solver,
+    /// and with it the simplex basis, between solves).
+    /// </summary>
+    internal static SolverOutcome SolveLoaded(Solver solver, Variable[] variables, string id, SolverEngine engine, bool mip, SolveOptions options, CancellationToken cancellationToken)
+    {
+        using var parameters = new MPSolverParameters();
+        if (mip) parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.RelativeMipGap);
+
+        var clock = Stopwatch.StartNew();
+        Solver.ResultStatus status;
+        using (cancellationToken.Register(() => solver.InterruptSolve()))
         {
-            using var parameters = new MPSolverParameters();
-            if (mip) parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.RelativeMipGap);
+            status = solver.Solve(parameters);
+        }
 
-            var clock = Stopwatch.StartNew();
-            Solver.ResultStatus status;
-            using (cancellationToken.Register(() => solver.InterruptSolve()))
-            {
-                status = solver.Solve(parameters);
-            }
-
-            clock.Stop();
-            options.OnOrToolsSolveReturned?.Invoke();
-            var cancelled = cancellationToken.IsCancellationRequested;
-            var timeLimitReached = options.TimeLimit is { } limit && clock.Elapsed >= limit * 0.98;
-            var mapped = StatusTable.Map(status, cancelled, timeLimitReached);
-            if (!StatusTable.HasSolution(status))
-            {
-                return new SolverOutcome
-                {
-                    Status = mapped,
-                    WallTime = clock.Elapsed,
-                    Message = string.Create(CultureInfo.InvariantCulture, $"{id} ended with {status}."),
-                };
-            }
-
-            var values = new double[variables.Length];
-            for (var j = 0; j < variables.Length; j++) values[j] = variables[j].SolutionValue();
-            double[]? duals = null;
-            if (!mip && GivesDuals(engine))
-            {
-                var constraints = solver.constraints();
-                duals = new double[constraints.Count];
-                for (var i = 0; i < duals.Length; i++) duals[i] = constraints[i].DualValue();
-            }
-
-            var objective = solver.Objective();
+        clock.Stop();
+        options.OnOrToolsSolveReturned?.Invoke();
+        var cancelled = cancellationToken.IsCancellationRequested;
+        var timeLimitReached = options.TimeLimit is { } limit && clock.Elapsed >= limit * 0.98;
+        var mapped = StatusTable.Map(status, cancelled, timeLimitReached);
+        if (!StatusTable.HasSolution(status))
+        {
             return new SolverOutcome
             {
                 Status = mapped,
-                Values = values,
-                Duals = duals,
-                Objective = objective.Value(),
-                BestBound = mip ? objective.BestBound() : null,
-                Iterations = solver.Iterations(),
-                Nodes = mip ? solver.Nodes() : null,
                 WallTime = clock.Elapsed,
+                Message = string.Create(CultureInfo.InvariantCulture, $"{id} ended with {status}."),
             };
         }
 
-        public void Dispose() => solver.Dispose();
+        var values = new double[variables.Length];
+        for (var j = 0; j < variables.Length; j++) values[j] = variables[j].SolutionValue();
+        double[]? duals = null;
+        if (!mip && GivesDuals(engine))
+        {
+            var constraints = solver.constraints();
+            duals = new double[constraints.Count];
+            for (var i = 0; i < duals.Length; i++) duals[i] = constraints[i].DualValue();
+        }
+
+        var objective = solver.Objective();
+        return new SolverOutcome
+        {
+            Status = mapped,
+            Values = values,
+            Duals = duals,
+            Objective = objective.Value(),
+            BestBound = mip ? objective.BestBound() : null,
+            Iterations = solver.Iterations(),
+            Nodes = mip ? solver.Nodes() : null,
+            WallTime = clock.Elapsed,
+        };
     }
 
     /// <summary>Creates every variable and row of <paramref name="problem"/> in <paramref name="solver"/>, in order.</summary>
@@ -189,7 +196,7 @@ internal static class OrToolsSolver
         return variables;
     }
 
-    private static void Configure(Solver solver, SolverEngine engine, bool mip, SolveOptions options)
+    internal static void Configure(Solver solver, SolverEngine engine, bool mip, SolveOptions options)
     {
         if (options.TimeLimit is { } limit) solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         if (options.Threads is { } threads) solver.SetNumThreads(threads);
