@@ -16,6 +16,9 @@ internal sealed partial class ScenarioJsonReader
     private readonly List<ValidationIssue> _structural = [];
     private readonly Dictionary<LocationId, Dictionary<PeriodId, double>> _locationAvailability = [];
     private readonly Dictionary<RouteId, Dictionary<PeriodId, double>> _routeAvailability = [];
+    private HashSet<string> _structuralPrefixes = new(StringComparer.Ordinal);
+    private Dictionary<LocationId, int>? _firstLocation;
+    private Dictionary<RouteId, int>? _firstRoute;
 
     private ScenarioJsonReader()
     {
@@ -188,8 +191,12 @@ internal sealed partial class ScenarioJsonReader
         // Semantic issues inside a field the walk already reported, or caused by reading such a field
         // as absent, would only repeat it. Warnings are dropped too: they would describe a scenario
         // that is not the one the file meant.
+        // Sets rather than scans: a file with many broken entries has as many structural as semantic
+        // issues, and comparing every pair took minutes for a few hundred thousand.
+        var structuralPaths = _structural.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        _structuralPrefixes = [.. _structural.SelectMany(s => Prefixes(s.Path))];
         var semantic = ScenarioValidator.Validate(scenario)
-            .Where(issue => !_structural.Any(s => JsonPath.IsWithin(issue.Path, s.Path)))
+            .Where(issue => !Prefixes(issue.Path).Any(structuralPaths.Contains))
             .Where(issue => !IsConsequenceOfStructuralIssue(scenario, issue))
             .Where(issue => _structural.Count == 0 || issue.Severity == ValidationSeverity.Error)
             .ToList();
@@ -223,26 +230,55 @@ internal sealed partial class ScenarioJsonReader
                 Broken(JsonPath.Member(entity, "location")) || Broken(JsonPath.Member(entity, "route")),
             ("investments", ValidationCode.InvestmentOnUnlimitedTarget) => scenario.Investments[index] switch
             {
-                { Target.Location: { } l } => Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == l, "$.locations"), "annualCapacityTonnes")),
-                { Target.Route: { } r } => Broken(JsonPath.Member(PathOf(scenario.Network.Routes, x => x.Id == r, "$.routes"), "annualCapacityTonnes")),
+                { Target.Location: { } l } => Broken(JsonPath.Member(LocationPath(l), "annualCapacityTonnes")),
+                { Target.Route: { } r } => Broken(JsonPath.Member(RoutePath(r), "annualCapacityTonnes")),
                 _ => false,
             },
             ("supplies", ValidationCode.CommodityNotHandled) =>
-                Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == scenario.Supplies[index].Location, "$.locations"), "commodities")),
+                Broken(JsonPath.Member(LocationPath(scenario.Supplies[index].Location), "commodities")),
             ("demands", ValidationCode.CommodityNotHandled) =>
-                Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == scenario.Demands[index].Location, "$.locations"), "commodities")),
+                Broken(JsonPath.Member(LocationPath(scenario.Demands[index].Location), "commodities")),
             _ => false,
         };
 
-        bool Broken(string path) => _structural.Any(s => JsonPath.IsWithin(s.Path, path));
+        bool Broken(string path) => _structuralPrefixes.Contains(path);
 
-        // The first entity with the id is the one references resolve to.
-        static string PathOf<T>(ImmutableArray<T> items, Func<T, bool> match, string list)
+        // The first entity with the id is the one references resolve to; an unknown id falls back
+        // to the last entity, as a search that finds nothing ends there.
+        string LocationPath(LocationId id)
         {
-            var i = 0;
-            while (i < items.Length - 1 && !match(items[i])) i++;
-            return JsonPath.Element(list, i);
+            _firstLocation ??= FirstIndex(scenario.Network.Locations.Select(x => x.Id));
+            return JsonPath.Element("$.locations", _firstLocation.TryGetValue(id, out var i) ? i : Math.Max(0, scenario.Network.Locations.Length - 1));
         }
+
+        string RoutePath(RouteId id)
+        {
+            _firstRoute ??= FirstIndex(scenario.Network.Routes.Select(x => x.Id));
+            return JsonPath.Element("$.routes", _firstRoute.TryGetValue(id, out var i) ? i : Math.Max(0, scenario.Network.Routes.Length - 1));
+        }
+
+        static Dictionary<TId, int> FirstIndex<TId>(IEnumerable<TId> ids)
+            where TId : notnull
+        {
+            var first = new Dictionary<TId, int>();
+            var i = 0;
+            foreach (var id in ids) first.TryAdd(id, i++);
+            return first;
+        }
+    }
+
+    /// <summary>
+    /// The path itself and every path it lies within (cut before each <c>.</c> or <c>[</c>): a path
+    /// is within another exactly when the other is one of these (<see cref="JsonPath.IsWithin"/>).
+    /// </summary>
+    private static IEnumerable<string> Prefixes(string path)
+    {
+        for (var k = 1; k < path.Length; k++)
+        {
+            if (path[k] is '.' or '[') yield return path[..k];
+        }
+
+        yield return path;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\$\.(?<list>investments|supplies|demands)\[(?<index>\d+)\]")]

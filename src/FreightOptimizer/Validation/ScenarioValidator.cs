@@ -507,6 +507,30 @@ public static class ScenarioValidator
             if (scenario.Budget is { } budget)
             {
                 NonNegative(new Site("$.budget.capitalCost"), budget.CapitalCost, new Text("The capital budget"));
+                WarnUnaffordable(budget.CapitalCost);
+            }
+        }
+
+        /// <summary>
+        /// A budget below an option's cost is valid (the plan simply builds nothing of it), but an
+        /// option that can never be built is rarely what was meant: usually a unit mistake in one of
+        /// the two numbers.
+        /// </summary>
+        private void WarnUnaffordable(double budget)
+        {
+            if (!IsNonNegativeAmount(budget)) return;
+            var options = scenario.Investments.IsDefault ? [] : scenario.Investments;
+            for (var i = 0; i < options.Length; i++)
+            {
+                var o = options[i];
+                if (!IsNonNegativeAmount(o.CapitalCost) || !(o.CapitalCost > budget)) continue;
+
+                // A continuous option can be built in part, unless the budget is 0.
+                if (o.Kind == InvestmentKind.Continuous && budget > 0) continue;
+                Warning(ValidationCode.UnaffordableOption, new Site("$.investments", i, "capitalCost"),
+                    o.Kind == InvestmentKind.Continuous
+                        ? $"Investment '{o.Id}' costs {Num(o.CapitalCost)} per unit, and the budget is 0, so none of it can be built; raise the budget if it is meant to be a choice."
+                        : $"Investment '{o.Id}' costs {Num(o.CapitalCost)} per unit, more than the whole budget of {Num(budget)}, so it can never be built; raise the budget or check the cost if it is meant to be a choice.");
             }
         }
 
@@ -514,6 +538,12 @@ public static class ScenarioValidator
         private void WarnMinimumFlows()
         {
             var periods = scenario.Horizon.Periods.IsDefault ? [] : scenario.Horizon.Periods;
+
+            // Options by route, looked up once: a scan of every option for every route and period
+            // grew with their product.
+            var byRoute = (scenario.Investments.IsDefault ? [] : scenario.Investments)
+                .Where(o => o.Target.Route is not null)
+                .ToLookup(o => o.Target.Route!.Value);
             for (var i = 0; i < _network.Routes.Length; i++)
             {
                 var r = _network.Routes[i];
@@ -525,8 +555,8 @@ public static class ScenarioValidator
                     // The minimum is waived where the route or an end is closed; elsewhere the factor
                     // scales both sides alike, so only annual rates need comparing.
                     if (!scenario.IsUsable(r, periods[t].Id)) continue;
-                    var added = scenario.Investments
-                        .Where(o => o.Target.Route == r.Id && scenario.FirstPeriodIndexOf(o) <= t
+                    var added = byRoute[r.Id]
+                        .Where(o => scenario.FirstPeriodIndexOf(o) <= t
                             && double.IsFinite(o.AddedAnnualCapacityTonnes) && o.AddedAnnualCapacityTonnes > 0)
                         .Sum(o => o.AddedAnnualCapacityTonnes * (double.IsFinite(o.UnitLimit) ? Math.Max(0, o.UnitLimit) : 0));
                     if (min > capacity + added) over.Add(periods[t].Id.Value);
@@ -623,6 +653,13 @@ public static class ScenarioValidator
                 {
                     Error(ValidationCode.DuplicateId, new Site(array, i, "id"),
                         $"The {kind} id '{id}' is used more than once (first at {new Site(array, first[id])}); ids must be unique.");
+                }
+                else if (id.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') is var c && (c >= 0 || (c = id.AsSpan().IndexOfAnyInRange('\u007f', '\u009f')) >= 0))
+                {
+                    // Ids are written into reports, CSV files, paths and messages, where a control
+                    // character (a tab, a line break, an escape) breaks the line it is on or hides.
+                    Error(ValidationCode.OutOfRange, new Site(array, i, "id"), string.Create(CultureInfo.InvariantCulture,
+                        $"The {kind} id at position {i} contains the control character U+{(int)id[c]:X4} at character {c + 1}; write the id without it."));
                 }
             }
         }
