@@ -507,30 +507,6 @@ public static class ScenarioValidator
             if (scenario.Budget is { } budget)
             {
                 NonNegative(new Site("$.budget.capitalCost"), budget.CapitalCost, new Text("The capital budget"));
-                WarnUnaffordable(budget.CapitalCost);
-            }
-        }
-
-        /// <summary>
-        /// A budget below an option's cost is valid (the plan simply builds nothing of it), but an
-        /// option that can never be built is rarely what was meant: usually a unit mistake in one of
-        /// the two numbers.
-        /// </summary>
-        private void WarnUnaffordable(double budget)
-        {
-            if (!IsNonNegativeAmount(budget)) return;
-            var options = scenario.Investments.IsDefault ? [] : scenario.Investments;
-            for (var i = 0; i < options.Length; i++)
-            {
-                var o = options[i];
-                if (!IsNonNegativeAmount(o.CapitalCost) || !(o.CapitalCost > budget)) continue;
-
-                // A continuous option can be built in part, unless the budget is 0.
-                if (o.Kind == InvestmentKind.Continuous && budget > 0) continue;
-                Warning(ValidationCode.UnaffordableOption, new Site("$.investments", i, "capitalCost"),
-                    o.Kind == InvestmentKind.Continuous
-                        ? $"Investment '{o.Id}' costs {Num(o.CapitalCost)} per unit, and the budget is 0, so none of it can be built; raise the budget if it is meant to be a choice."
-                        : $"Investment '{o.Id}' costs {Num(o.CapitalCost)} per unit, more than the whole budget of {Num(budget)}, so it can never be built; raise the budget or check the cost if it is meant to be a choice.");
             }
         }
 

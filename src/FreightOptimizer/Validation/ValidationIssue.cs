@@ -110,12 +110,6 @@ public enum ValidationCode
 
     /// <summary>Warning: no flow can ever use a location or route.</summary>
     UnusableElement = 103,
-
-    /// <summary>
-    /// Warning: an investment option costs more per unit than the whole budget (or the budget is 0),
-    /// so it can never be built; the scenario is valid and solves with the option unbuilt.
-    /// </summary>
-    UnaffordableOption = 104,
 }
 
 /// <summary>One problem in a scenario, with where it is and a sentence a planner understands.</summary>
