@@ -13,50 +13,94 @@ namespace FreightOptimizer.Serialization;
 /// </summary>
 public static class ScenarioJson
 {
-    /// <summary>Reads a scenario from JSON text.</summary>
+    /// <summary>Reads a scenario from JSON text, within the default <see cref="ScenarioReadOptions"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="FreightValidationException">The text has errors; every issue found is attached.</exception>
+    /// <exception cref="FreightValidationException">The text has errors, or exceeds a limit; every issue found is attached.</exception>
     public static Scenario Read(string json) => TryRead(json).GetScenarioOrThrow();
 
-    /// <summary>Reads a scenario from a UTF-8 stream (a byte-order mark is allowed).</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <summary>Reads a scenario from JSON text within the given limits.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="options">The limits.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="FreightValidationException">The text has errors; every issue found is attached.</exception>
+    /// <exception cref="FreightValidationException">The text has errors, or exceeds a limit; every issue found is attached.</exception>
+    public static Scenario Read(string json, ScenarioReadOptions options) => TryRead(json, options).GetScenarioOrThrow();
+
+    /// <summary>Reads a scenario from a UTF-8 stream (a byte-order mark is allowed), within the default <see cref="ScenarioReadOptions"/>.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end (or one byte past the size limit) and not closed.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="FreightValidationException">The text has errors, or exceeds a limit; every issue found is attached.</exception>
     public static Scenario Read(Stream utf8Json) => TryRead(utf8Json).GetScenarioOrThrow();
 
-    /// <summary>Reads a scenario from a UTF-8 file.</summary>
+    /// <summary>Reads a scenario from a UTF-8 stream (a byte-order mark is allowed) within the given limits.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end (or one byte past the size limit) and not closed.</param>
+    /// <param name="options">The limits.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="FreightValidationException">The text has errors, or exceeds a limit; every issue found is attached.</exception>
+    public static Scenario Read(Stream utf8Json, ScenarioReadOptions options) => TryRead(utf8Json, options).GetScenarioOrThrow();
+
+    /// <summary>Reads a scenario from a UTF-8 file, within the default <see cref="ScenarioReadOptions"/>.</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The scenario.</returns>
-    /// <exception cref="FreightValidationException">The file has errors; every issue found is attached.</exception>
+    /// <exception cref="FreightValidationException">The file has errors, or exceeds a limit; every issue found is attached.</exception>
     public static Scenario ReadFile(string path) => TryReadFile(path).GetScenarioOrThrow();
+
+    /// <summary>Reads a scenario from a UTF-8 file within the given limits.</summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="options">The limits.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="FreightValidationException">The file has errors, or exceeds a limit; every issue found is attached.</exception>
+    public static Scenario ReadFile(string path, ScenarioReadOptions options) => TryReadFile(path, options).GetScenarioOrThrow();
 
     /// <summary>Reads a scenario from JSON text, returning the scenario (when valid) with every error and warning.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The scenario, or null with the errors; warnings in either case.</returns>
-    public static ScenarioReadResult TryRead(string json)
+    public static ScenarioReadResult TryRead(string json) => TryRead(json, ScenarioReadOptions.Default);
+
+    /// <summary>Reads a scenario from JSON text within the given limits, returning the scenario (when valid) with every error and warning.</summary>
+    /// <param name="json">The JSON text (a leading byte-order mark is allowed).</param>
+    /// <param name="options">The limits.</param>
+    /// <returns>The scenario, or null with the errors; warnings in either case.</returns>
+    public static ScenarioReadResult TryRead(string json, ScenarioReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ScenarioJsonReader.Read(() => JsonDocument.Parse(json, ScenarioJsonReader.DocumentOptions));
+        ArgumentNullException.ThrowIfNull(options);
+        return ScenarioJsonReader.ReadText(json, options);
     }
 
     /// <summary>Reads a scenario from a UTF-8 stream, returning the scenario (when valid) with every error and warning.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end (or one byte past the size limit) and not closed.</param>
     /// <returns>The scenario, or null with the errors; warnings in either case.</returns>
-    public static ScenarioReadResult TryRead(Stream utf8Json)
+    public static ScenarioReadResult TryRead(Stream utf8Json) => TryRead(utf8Json, ScenarioReadOptions.Default);
+
+    /// <summary>Reads a scenario from a UTF-8 stream within the given limits, returning the scenario (when valid) with every error and warning.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end (or one byte past the size limit) and not closed.</param>
+    /// <param name="options">The limits.</param>
+    /// <returns>The scenario, or null with the errors; warnings in either case.</returns>
+    public static ScenarioReadResult TryRead(Stream utf8Json, ScenarioReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return ScenarioJsonReader.Read(() => JsonDocument.Parse(utf8Json, ScenarioJsonReader.DocumentOptions));
+        ArgumentNullException.ThrowIfNull(options);
+        return ScenarioJsonReader.ReadStream(utf8Json, options);
     }
 
     /// <summary>Reads a scenario from a UTF-8 file, returning the scenario (when valid) with every error and warning.</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The scenario, or null with the errors; warnings in either case.</returns>
-    public static ScenarioReadResult TryReadFile(string path)
+    public static ScenarioReadResult TryReadFile(string path) => TryReadFile(path, ScenarioReadOptions.Default);
+
+    /// <summary>Reads a scenario from a UTF-8 file within the given limits, returning the scenario (when valid) with every error and warning.</summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="options">The limits; a file larger than <see cref="ScenarioReadOptions.MaxFileBytes"/> is not read at all.</param>
+    /// <returns>The scenario, or null with the errors; warnings in either case.</returns>
+    public static ScenarioReadResult TryReadFile(string path, ScenarioReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var length = new FileInfo(path).Length;
+        if (length > options.MaxFileBytes) return ScenarioReadResult.Failure([ScenarioJsonReader.TooManyBytes(length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), options)]);
         using var stream = File.OpenRead(path);
-        return TryRead(stream);
+        return TryRead(stream, options);
     }
 
     /// <summary>

@@ -16,34 +16,124 @@ internal sealed partial class ScenarioJsonReader
     private readonly List<ValidationIssue> _structural = [];
     private readonly Dictionary<LocationId, Dictionary<PeriodId, double>> _locationAvailability = [];
     private readonly Dictionary<RouteId, Dictionary<PeriodId, double>> _routeAvailability = [];
+    private HashSet<string> _structuralPrefixes = new(StringComparer.Ordinal);
+    private Dictionary<LocationId, int>? _firstLocation;
+    private Dictionary<RouteId, int>? _firstRoute;
 
     private ScenarioJsonReader()
     {
     }
 
-    /// <summary>Reads a document from UTF-8 bytes or text and reports everything found.</summary>
-    /// <param name="parse">Parses the document; may throw <see cref="JsonException"/>.</param>
-    /// <returns>The result.</returns>
-    public static ScenarioReadResult Read(Func<JsonDocument> parse)
+    /// <summary>Reads a document from text, within the limits.</summary>
+    public static ScenarioReadResult ReadText(string json, ScenarioReadOptions options)
+    {
+        // A byte-order mark is not JSON, but editors write one and File.ReadAllText keeps it only
+        // sometimes: it is allowed here as it is in a stream.
+        var text = json.AsSpan();
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        int count;
+        try
+        {
+            count = StrictUtf8.GetByteCount(text);
+        }
+        catch (System.Text.EncoderFallbackException e)
+        {
+            // Encoding would silently replace the broken character and read a different scenario.
+            return ScenarioReadResult.Failure([new ValidationIssue(ValidationCode.MalformedJson, ValidationSeverity.Error, JsonPath.Root, string.Create(CultureInfo.InvariantCulture,
+                $"The text is not valid Unicode: character {e.Index + 1} is half of a surrogate pair; fix the text where it was made or decoded."))]);
+        }
+
+        if (count > options.MaxFileBytes) return ScenarioReadResult.Failure([TooManyBytes(count.ToString("N0", CultureInfo.InvariantCulture), options)]);
+        var bytes = new byte[count];
+        StrictUtf8.GetBytes(text, bytes);
+        return ReadUtf8(bytes, options);
+    }
+
+    /// <summary>Reads a document from a UTF-8 stream, reading no more than one byte past the size limit.</summary>
+    public static ScenarioReadResult ReadStream(Stream utf8Json, ScenarioReadOptions options)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = utf8Json.Read(chunk, 0, (int)Math.Min(chunk.Length, options.MaxFileBytes + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > options.MaxFileBytes)
+            {
+                return ScenarioReadResult.Failure([TooManyBytes("more than " + options.MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture), options)]);
+            }
+        }
+
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        return ReadUtf8(bytes, options);
+    }
+
+    private static ScenarioReadResult ReadUtf8(ReadOnlyMemory<byte> utf8, ScenarioReadOptions options)
     {
         JsonDocument document;
         try
         {
-            document = parse();
+            document = JsonDocument.Parse(utf8, DocumentOptions(options.MaxDepth));
         }
         catch (JsonException e)
         {
-            return ScenarioReadResult.Failure([Malformed(e)]);
+            return ScenarioReadResult.Failure([ExceedsDepth(utf8.Span, options.MaxDepth) ? TooDeep(options) : Malformed(e)]);
         }
 
         using (document)
         {
+            // Text first: looking up a field compares names, which decodes them.
+            if (TextChecks.FirstUndecodable(utf8.Span, document.RootElement) is { } undecodable) return ScenarioReadResult.Failure([undecodable]);
+            if (ScenarioReadLimits.Check(document.RootElement, options) is { } limit) return ScenarioReadResult.Failure([limit]);
             return new ScenarioJsonReader().ReadDocument(document.RootElement);
         }
     }
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The options every read uses: standard JSON only (no comments, no trailing commas).</summary>
-    public static JsonDocumentOptions DocumentOptions => new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+    private static JsonDocumentOptions DocumentOptions(int maxDepth) =>
+        new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = maxDepth };
+
+    /// <summary>
+    /// Whether a text that failed to parse nests deeper than the limit before its first other error.
+    /// The parser's own message for depth is worded for programmers; this tells the limit apart so it
+    /// can be named with its option.
+    /// </summary>
+    private static bool ExceedsDepth(ReadOnlySpan<byte> utf8, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            AllowTrailingCommas = false,
+            CommentHandling = JsonCommentHandling.Disallow,
+            MaxDepth = maxDepth + 1,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= maxDepth) return true;
+            }
+        }
+        catch (JsonException)
+        {
+            // Another error came first: the text is malformed.
+        }
+
+        return false;
+    }
+
+    internal static ValidationIssue TooManyBytes(string size, ScenarioReadOptions options) =>
+        LimitIssue(JsonPath.Root, string.Create(CultureInfo.InvariantCulture,
+            $"The file is {size} bytes, above the limit ScenarioReadOptions.MaxFileBytes of {options.MaxFileBytes:N0}; if a scenario this large is meant, read it with new ScenarioReadOptions {{ MaxFileBytes = ... }} set higher."));
+
+    private static ValidationIssue TooDeep(ScenarioReadOptions options) =>
+        LimitIssue(JsonPath.Root, string.Create(CultureInfo.InvariantCulture,
+            $"The file nests objects and lists more than {options.MaxDepth} deep, the limit ScenarioReadOptions.MaxDepth (a scenario needs 4); remove the nesting, or raise the limit with new ScenarioReadOptions {{ MaxDepth = ... }}."));
+
+    internal static ValidationIssue LimitIssue(string path, string message) =>
+        new(ValidationCode.LimitExceeded, ValidationSeverity.Error, path, message);
 
     private static ValidationIssue Malformed(JsonException e)
     {
@@ -103,8 +193,12 @@ internal sealed partial class ScenarioJsonReader
         // Semantic issues inside a field the walk already reported, or caused by reading such a field
         // as absent, would only repeat it. Warnings are dropped too: they would describe a scenario
         // that is not the one the file meant.
+        // Sets rather than scans: a file with many broken entries has as many structural as semantic
+        // issues, and comparing every pair took minutes for a few hundred thousand.
+        var structuralPaths = _structural.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        _structuralPrefixes = [.. _structural.SelectMany(s => Prefixes(s.Path))];
         var semantic = ScenarioValidator.Validate(scenario)
-            .Where(issue => !_structural.Any(s => JsonPath.IsWithin(issue.Path, s.Path)))
+            .Where(issue => !Prefixes(issue.Path).Any(structuralPaths.Contains))
             .Where(issue => !IsConsequenceOfStructuralIssue(scenario, issue))
             .Where(issue => _structural.Count == 0 || issue.Severity == ValidationSeverity.Error)
             .ToList();
@@ -138,26 +232,55 @@ internal sealed partial class ScenarioJsonReader
                 Broken(JsonPath.Member(entity, "location")) || Broken(JsonPath.Member(entity, "route")),
             ("investments", ValidationCode.InvestmentOnUnlimitedTarget) => scenario.Investments[index] switch
             {
-                { Target.Location: { } l } => Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == l, "$.locations"), "annualCapacityTonnes")),
-                { Target.Route: { } r } => Broken(JsonPath.Member(PathOf(scenario.Network.Routes, x => x.Id == r, "$.routes"), "annualCapacityTonnes")),
+                { Target.Location: { } l } => Broken(JsonPath.Member(LocationPath(l), "annualCapacityTonnes")),
+                { Target.Route: { } r } => Broken(JsonPath.Member(RoutePath(r), "annualCapacityTonnes")),
                 _ => false,
             },
             ("supplies", ValidationCode.CommodityNotHandled) =>
-                Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == scenario.Supplies[index].Location, "$.locations"), "commodities")),
+                Broken(JsonPath.Member(LocationPath(scenario.Supplies[index].Location), "commodities")),
             ("demands", ValidationCode.CommodityNotHandled) =>
-                Broken(JsonPath.Member(PathOf(scenario.Network.Locations, x => x.Id == scenario.Demands[index].Location, "$.locations"), "commodities")),
+                Broken(JsonPath.Member(LocationPath(scenario.Demands[index].Location), "commodities")),
             _ => false,
         };
 
-        bool Broken(string path) => _structural.Any(s => JsonPath.IsWithin(s.Path, path));
+        bool Broken(string path) => _structuralPrefixes.Contains(path);
 
-        // The first entity with the id is the one references resolve to.
-        static string PathOf<T>(ImmutableArray<T> items, Func<T, bool> match, string list)
+        // The first entity with the id is the one references resolve to; an unknown id falls back
+        // to the last entity, as a search that finds nothing ends there.
+        string LocationPath(LocationId id)
         {
-            var i = 0;
-            while (i < items.Length - 1 && !match(items[i])) i++;
-            return JsonPath.Element(list, i);
+            _firstLocation ??= FirstIndex(scenario.Network.Locations.Select(x => x.Id));
+            return JsonPath.Element("$.locations", _firstLocation.TryGetValue(id, out var i) ? i : Math.Max(0, scenario.Network.Locations.Length - 1));
         }
+
+        string RoutePath(RouteId id)
+        {
+            _firstRoute ??= FirstIndex(scenario.Network.Routes.Select(x => x.Id));
+            return JsonPath.Element("$.routes", _firstRoute.TryGetValue(id, out var i) ? i : Math.Max(0, scenario.Network.Routes.Length - 1));
+        }
+
+        static Dictionary<TId, int> FirstIndex<TId>(IEnumerable<TId> ids)
+            where TId : notnull
+        {
+            var first = new Dictionary<TId, int>();
+            var i = 0;
+            foreach (var id in ids) first.TryAdd(id, i++);
+            return first;
+        }
+    }
+
+    /// <summary>
+    /// The path itself and every path it lies within (cut before each <c>.</c> or <c>[</c>): a path
+    /// is within another exactly when the other is one of these (<see cref="JsonPath.IsWithin"/>).
+    /// </summary>
+    private static IEnumerable<string> Prefixes(string path)
+    {
+        for (var k = 1; k < path.Length; k++)
+        {
+            if (path[k] is '.' or '[') yield return path[..k];
+        }
+
+        yield return path;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\$\.(?<list>investments|supplies|demands)\[(?<index>\d+)\]")]

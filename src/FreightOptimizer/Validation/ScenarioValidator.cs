@@ -572,6 +572,12 @@ public static class ScenarioValidator
         private void WarnMinimumFlows()
         {
             var periods = scenario.Horizon.Periods.IsDefault ? [] : scenario.Horizon.Periods;
+
+            // Options by route, looked up once: a scan of every option for every route and period
+            // grew with their product.
+            var byRoute = (scenario.Investments.IsDefault ? [] : scenario.Investments)
+                .Where(o => o.Target.Route is not null)
+                .ToLookup(o => o.Target.Route!.Value);
             for (var i = 0; i < _network.Routes.Length; i++)
             {
                 var r = _network.Routes[i];
@@ -583,8 +589,8 @@ public static class ScenarioValidator
                     // The minimum is waived where the route or an end is closed; elsewhere the factor
                     // scales both sides alike, so only annual rates need comparing.
                     if (!scenario.IsUsable(r, periods[t].Id)) continue;
-                    var added = scenario.Investments
-                        .Where(o => o.Target.Route == r.Id && scenario.FirstPeriodIndexOf(o) <= t
+                    var added = byRoute[r.Id]
+                        .Where(o => scenario.FirstPeriodIndexOf(o) <= t
                             && double.IsFinite(o.AddedAnnualCapacityTonnes) && o.AddedAnnualCapacityTonnes > 0)
                         .Sum(o => o.AddedAnnualCapacityTonnes * (double.IsFinite(o.UnitLimit) ? Math.Max(0, o.UnitLimit) : 0));
                     if (min > capacity + added) over.Add(periods[t].Id.Value);
@@ -681,6 +687,13 @@ public static class ScenarioValidator
                 {
                     Error(ValidationCode.DuplicateId, new Site(array, i, "id"),
                         $"The {kind} id '{id}' is used more than once (first at {new Site(array, first[id])}); ids must be unique.");
+                }
+                else if (id.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') is var c && (c >= 0 || (c = id.AsSpan().IndexOfAnyInRange('\u007f', '\u009f')) >= 0))
+                {
+                    // Ids are written into reports, CSV files, paths and messages, where a control
+                    // character (a tab, a line break, an escape) breaks the line it is on or hides.
+                    Error(ValidationCode.OutOfRange, new Site(array, i, "id"), string.Create(CultureInfo.InvariantCulture,
+                        $"The {kind} id at position {i} contains the control character U+{(int)id[c]:X4} at character {c + 1}; write the id without it."));
                 }
             }
         }

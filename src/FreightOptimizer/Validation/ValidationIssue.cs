@@ -101,6 +101,13 @@ public enum ValidationCode
     /// </summary>
     ObservationElements = 24,
 
+    /// <summary>
+    /// The file exceeds a limit of <c>ScenarioReadOptions</c>: its size in bytes, its nesting depth, its
+    /// number of entries or periods, or the estimated number of model variables. The message names the
+    /// limit, its value and how to raise it. Nothing further is read.
+    /// </summary>
+    LimitExceeded = 25,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 

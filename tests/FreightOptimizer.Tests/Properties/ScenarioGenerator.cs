@@ -229,3 +229,120 @@ public static class ScenarioGenerator
         return Math.Round(value / unit) * unit;
     }
 }
+
+/// <summary>
+/// Structure-aware mutations of a valid scenario's JSON, for the bad-input properties: delete,
+/// duplicate or retype a field, swap two ids, set a number to an extreme, truncate the text, or nest a
+/// value deeper. Each mutation is named so a failing case says what was done.
+/// </summary>
+public static class ScenarioMutator
+{
+    private static readonly string[] Extremes = ["0", "-1", "-0.0", "1e15", "1e16", "1e308", "1e400", "-1e400", "5e-324", "0.1", "123456789012345678901234567890"];
+    private static readonly string[] Retypes = ["\"text\"", "true", "null", "[]", "{}", "7", "[1,2]", "{\"a\":1}"];
+
+    /// <summary>Applies <paramref name="count"/> random mutations to the JSON text of a scenario.</summary>
+    public static (string Json, string Description) Mutate(string json, int seed, int count)
+    {
+        var random = new Random(seed);
+        var steps = new List<string>();
+        for (var k = 0; k < count; k++)
+        {
+            System.Text.Json.Nodes.JsonNode? root;
+            var nodes = new List<(System.Text.Json.Nodes.JsonNode Node, string Path)>();
+            try
+            {
+                root = System.Text.Json.Nodes.JsonNode.Parse(json);
+                if (root is null) break;
+                Collect(root, "$", nodes);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException)
+            {
+                // An earlier step left text that JsonNode cannot hold (a repeated key): stop here.
+                break;
+            }
+
+            if (nodes.Count == 0) break;
+            var (node, path) = nodes[random.Next(nodes.Count)];
+            switch (random.Next(7))
+            {
+                case 0 when node.Parent is System.Text.Json.Nodes.JsonObject parent:
+                    parent.Remove(node.GetPropertyName());
+                    steps.Add($"delete {path}");
+                    json = root.ToJsonString();
+                    break;
+                case 1 when node.Parent is System.Text.Json.Nodes.JsonObject:
+                    // JsonNode cannot hold a key twice; the text can.
+                    var name = node.GetPropertyName();
+                    var text = root.ToJsonString();
+                    var at = text.IndexOf("\"" + name + "\":", StringComparison.Ordinal);
+                    json = at < 0 ? text : text.Insert(at, $"\"{name}\":{node.ToJsonString()},");
+                    steps.Add($"duplicate {path}");
+                    break;
+                case 2:
+                    var retype = Retypes[random.Next(Retypes.Length)];
+                    Replace(node, System.Text.Json.Nodes.JsonNode.Parse(retype));
+                    steps.Add($"retype {path} to {retype}");
+                    json = root.ToJsonString();
+                    break;
+                case 3:
+                    var ids = nodes.Where(n => n.Path.EndsWith(".id", StringComparison.Ordinal)).ToList();
+                    if (ids.Count < 2) goto default;
+                    var (a, pa) = ids[random.Next(ids.Count)];
+                    var (b, pb) = ids[random.Next(ids.Count)];
+                    var va = a.ToJsonString();
+                    Replace(a, System.Text.Json.Nodes.JsonNode.Parse(b.ToJsonString()));
+                    Replace(b, System.Text.Json.Nodes.JsonNode.Parse(va));
+                    steps.Add($"swap ids {pa} and {pb}");
+                    json = root.ToJsonString();
+                    break;
+                case 4:
+                    var numbers = nodes.Where(n => n.Node is System.Text.Json.Nodes.JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number).ToList();
+                    if (numbers.Count == 0) goto default;
+                    var (number, pn) = numbers[random.Next(numbers.Count)];
+                    var extreme = Extremes[random.Next(Extremes.Length)];
+                    var marker = "\"__extreme__\"";
+                    Replace(number, System.Text.Json.Nodes.JsonValue.Create("__extreme__"));
+                    json = root.ToJsonString().Replace(marker, extreme, StringComparison.Ordinal);
+                    steps.Add($"set {pn} to {extreme}");
+                    break;
+                case 5:
+                    var depth = 1 + random.Next(30);
+                    var nestedMarker = "\"__nested__\"";
+                    var inner = node.ToJsonString();
+                    Replace(node, System.Text.Json.Nodes.JsonValue.Create("__nested__"));
+                    json = root.ToJsonString().Replace(nestedMarker, new string('[', depth) + inner + new string(']', depth), StringComparison.Ordinal);
+                    steps.Add($"nest {path} {depth} deep");
+                    break;
+                default:
+                    var cut = random.Next(json.Length);
+                    steps.Add($"truncate at {cut} of {json.Length}");
+                    return (json[..cut], string.Join("; ", steps));
+            }
+        }
+
+        return (json, string.Join("; ", steps));
+    }
+
+    private static void Collect(System.Text.Json.Nodes.JsonNode node, string path, List<(System.Text.Json.Nodes.JsonNode, string)> into)
+    {
+        if (path != "$") into.Add((node, path));
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject o:
+                foreach (var (key, value) in o) if (value is not null) Collect(value, path + "." + key, into);
+                break;
+            case System.Text.Json.Nodes.JsonArray a:
+                for (var i = 0; i < a.Count; i++) if (a[i] is { } item) Collect(item, $"{path}[{i}]", into);
+                break;
+        }
+    }
+
+    private static void Replace(System.Text.Json.Nodes.JsonNode node, System.Text.Json.Nodes.JsonNode? with)
+    {
+        switch (node.Parent)
+        {
+            case System.Text.Json.Nodes.JsonObject o: o[node.GetPropertyName()] = with; break;
+            case System.Text.Json.Nodes.JsonArray a: a[node.GetElementIndex()] = with; break;
+        }
+    }
+}
