@@ -87,6 +87,16 @@ public sealed class SolveOptions
     /// </summary>
     internal Action? OnOrToolsSolveReturned { get; set; }
 
+    /// <summary>
+    /// Test seam: creates OR-Tools' linear solver from its id in place of <c>Solver.CreateSolver</c>, so
+    /// that a test can make the native library "fail to load" (throw <see cref="DllNotFoundException"/> or
+    /// <see cref="TypeInitializationException"/>) without removing files from the machine.
+    /// </summary>
+    internal Func<string, Google.OrTools.LinearSolver.Solver?>? CreateOrToolsSolver { get; set; }
+
+    /// <summary>Test seam: creates OR-Tools' MinCostFlow (nodes, arcs) in place of its constructor; see <see cref="CreateOrToolsSolver"/>.</summary>
+    internal Func<int, int, Google.OrTools.Graph.MinCostFlow>? CreateOrToolsMinCostFlow { get; set; }
+
     /// <summary>Throws when any option is out of range, naming every problem at once.</summary>
     /// <exception cref="ArgumentException">Some option is out of range.</exception>
     public void Validate()

@@ -64,7 +64,18 @@ internal static class OrToolsSolver
         }
 
         notRun = null;
-        var solver = Solver.CreateSolver(id);
+        Solver? solver;
+        try
+        {
+            // The first OR-Tools call of the process: it loads the native library.
+            solver = (options.CreateOrToolsSolver ?? Solver.CreateSolver)(id);
+        }
+        catch (Exception e) when (OrToolsNative.IsLoadFailure(e))
+        {
+            notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = OrToolsNative.Describe($"the {id} solver", e) };
+            return null;
+        }
+
         if (solver is null)
         {
             notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = $"OR-Tools could not create the {id} solver on this platform." };
@@ -97,6 +108,12 @@ internal static class OrToolsSolver
             var cancelled = cancellationToken.IsCancellationRequested;
             var timeLimitReached = options.TimeLimit is { } limit && clock.Elapsed >= limit * 0.98;
             var mapped = StatusTable.Map(status, cancelled, timeLimitReached);
+
+            // OR-Tools' HiGHS interface ignores InterruptSolve: a cancellation that came while it ran
+            // did not stop it, and the report says so rather than letting the result look interrupted.
+            var note = engine == SolverEngine.Highs && cancelled
+                ? $"Cancellation was asked for while HiGHS ran; OR-Tools' HiGHS interface cannot be interrupted, so it ran to its end ({status}) and its answer is kept."
+                : null;
             if (!StatusTable.HasSolution(status))
             {
                 return new SolverOutcome
@@ -104,6 +121,7 @@ internal static class OrToolsSolver
                     Status = mapped,
                     WallTime = clock.Elapsed,
                     Message = string.Create(CultureInfo.InvariantCulture, $"{id} ended with {status}."),
+                    Note = note,
                 };
             }
 
@@ -128,6 +146,7 @@ internal static class OrToolsSolver
                 Iterations = solver.Iterations(),
                 Nodes = mip ? solver.Nodes() : null,
                 WallTime = clock.Elapsed,
+                Note = note,
             };
         }
 
