@@ -99,6 +99,7 @@ internal static class OrToolsSolver
             var clock = Stopwatch.StartNew();
             Solver.ResultStatus status;
             using (cancellationToken.Register(() => solver.InterruptSolve()))
+            using (ScipGate.Enter(engine, options.Threads))
             {
                 status = solver.Solve(parameters);
             }
@@ -151,6 +152,37 @@ internal static class OrToolsSolver
         }
 
         public void Dispose() => solver.Dispose();
+    }
+
+    /// <summary>
+    /// Keeps a SCIP solve with more than one thread from running beside any other SCIP solve of the
+    /// process. OR-Tools runs such a solve in SCIP's concurrent mode, and two of them at once (the
+    /// appraisal's parallel re-solves with <see cref="SolveOptions.Threads"/> = 2 on the corridor)
+    /// crashed the process in native code, every time (ConcurrencyTests and DeterminismTests found it).
+    /// Single-threaded SCIP solves, the default, still run side by side; a multi-threaded one waits for
+    /// them and they for it.
+    /// </summary>
+    internal static class ScipGate
+    {
+        private static readonly ReaderWriterLockSlim Gate = new(LockRecursionPolicy.NoRecursion);
+
+        public static IDisposable? Enter(SolverEngine engine, int? threads)
+        {
+            if (engine != SolverEngine.Scip) return null;
+            if (threads is > 1)
+            {
+                Gate.EnterWriteLock();
+                return new Release(Gate.ExitWriteLock);
+            }
+
+            Gate.EnterReadLock();
+            return new Release(Gate.ExitReadLock);
+        }
+
+        private sealed class Release(Action exit) : IDisposable
+        {
+            public void Dispose() => exit();
+        }
     }
 
     /// <summary>Creates every variable and row of <paramref name="problem"/> in <paramref name="solver"/>, in order.</summary>
