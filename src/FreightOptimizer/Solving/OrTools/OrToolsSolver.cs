@@ -34,6 +34,8 @@ internal static class OrToolsSolver
             return new SolverOutcome { Status = SolveStatus.Cancelled, Message = "Cancelled before the solve started." };
         }
 
+        // Disposed in reverse order: the solver is freed before the gate opens.
+        using var gate = ScipGate.Enter(engine, options.Threads);
         using var prepared = Prepare(problem, engine, options, out var notRun);
         return prepared?.Run(cancellationToken) ?? notRun!;
     }
@@ -99,7 +101,6 @@ internal static class OrToolsSolver
             var clock = Stopwatch.StartNew();
             Solver.ResultStatus status;
             using (cancellationToken.Register(() => solver.InterruptSolve()))
-            using (ScipGate.Enter(engine, options.Threads))
             {
                 status = solver.Solve(parameters);
             }
@@ -158,9 +159,10 @@ internal static class OrToolsSolver
     /// Keeps a SCIP solve with more than one thread from running beside any other SCIP solve of the
     /// process. OR-Tools runs such a solve in SCIP's concurrent mode, and two of them at once (the
     /// appraisal's parallel re-solves with <see cref="SolveOptions.Threads"/> = 2 on the corridor)
-    /// crashed the process in native code, every time (ConcurrencyTests and DeterminismTests found it).
-    /// Single-threaded SCIP solves, the default, still run side by side; a multi-threaded one waits for
-    /// them and they for it.
+    /// crashed the process in native code, every time (ConcurrencyTests and DeterminismTests found it);
+    /// so did one freed while another ran, so the gate is held from the solver's creation to its
+    /// disposal. Single-threaded SCIP solves, the default, still run side by side; a multi-threaded
+    /// one waits for them and they for it.
     /// </summary>
     internal static class ScipGate
     {
