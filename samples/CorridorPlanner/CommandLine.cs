@@ -34,6 +34,7 @@ internal sealed record CommandLine
                                 --out, write frontier.csv and frontier.svg
           --export-mps FILE     also write the formulated model as an MPS file (tonnes, scenario currency)
           --export-lp FILE      also write the formulated model as a CPLEX LP file
+          --version             the FreightOptimizer version this planner runs on
           --help                this text
 
         exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input,
@@ -49,6 +50,8 @@ internal sealed record CommandLine
     public TimeSpan? TimeLimit { get; init; }
 
     public bool ShowHelp { get; init; }
+
+    public bool ShowVersion { get; init; }
 
     public bool Appraise { get; init; }
 
@@ -73,6 +76,7 @@ internal sealed record CommandLine
                 "--export-mps" => command with { ExportMpsFile = Value() },
                 "--export-lp" => command with { ExportLpFile = Value() },
                 "--help" or "-h" => command with { ShowHelp = true },
+                "--version" => command with { ShowVersion = true },
                 "--appraise" => command with { Appraise = true },
                 "--budget-sweep" => command with { BudgetSweep = ParseSweep(Value()) },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'."),

@@ -88,14 +88,13 @@ public sealed class SolveOptions
     internal Action? OnOrToolsSolveReturned { get; set; }
 
     /// <summary>
-    /// Test seam: creates OR-Tools' linear solver from its id in place of <c>Solver.CreateSolver</c>, so
-    /// that a test can make the native library "fail to load" (throw <see cref="DllNotFoundException"/> or
-    /// <see cref="TypeInitializationException"/>) without removing files from the machine.
+    /// Test seam: called with the OR-Tools component about to be created (a solver id such as "CLP", or
+    /// "MinCostFlow"), inside the guard that turns a native-library load failure into
+    /// <see cref="SolveStatus.SolverUnavailable"/>, so that a test can make the library "fail to load"
+    /// (throw <see cref="DllNotFoundException"/> or <see cref="TypeInitializationException"/>) without
+    /// removing files from the machine.
     /// </summary>
-    internal Func<string, Google.OrTools.LinearSolver.Solver?>? CreateOrToolsSolver { get; set; }
-
-    /// <summary>Test seam: creates OR-Tools' MinCostFlow (nodes, arcs) in place of its constructor; see <see cref="CreateOrToolsSolver"/>.</summary>
-    internal Func<int, int, Google.OrTools.Graph.MinCostFlow>? CreateOrToolsMinCostFlow { get; set; }
+    internal Action<string>? OnOrToolsCreate { get; set; }
 
     /// <summary>Throws when any option is out of range, naming every problem at once.</summary>
     /// <exception cref="ArgumentException">Some option is out of range.</exception>

@@ -1,7 +1,5 @@
 using FreightOptimizer.Corridors;
 using System.Runtime.InteropServices;
-using Google.OrTools.Graph;
-using Google.OrTools.LinearSolver;
 
 namespace FreightOptimizer.Tests.Solving;
 
@@ -9,7 +7,7 @@ namespace FreightOptimizer.Tests.Solving;
 /// A machine where OR-Tools' native library does not load (an unsupported runtime, a runtime package
 /// that was not restored): every OR-Tools engine answers <see cref="SolveStatus.SolverUnavailable"/>,
 /// naming the runtime identifier and the library, and no loader exception reaches the caller. The
-/// failure is made through the solver-factory seams, not by deleting files, so that the test is the
+/// failure is made through the seam SolveOptions.OnOrToolsCreate (called where OR-Tools is first touched), not by deleting files, so that the test is the
 /// same on every machine.
 /// </summary>
 public sealed class NativeLoadFailureTests
@@ -34,7 +32,7 @@ public sealed class NativeLoadFailureTests
         var options = new SolveOptions
         {
             Engine = engine,
-            CreateOrToolsSolver = _ => throw (firstCall ? FirstCallFailure() : (Exception)LaterCallFailure()),
+            OnOrToolsCreate = _ => throw (firstCall ? FirstCallFailure() : (Exception)LaterCallFailure()),
         };
 
         var result = FreightPlanner.Optimize(Small(), options);
@@ -46,7 +44,7 @@ public sealed class NativeLoadFailureTests
     public void Optimize_AutoWithNativeLibraryMissing_ReturnsSolverUnavailable()
     {
         // Auto's LP engine is CLP: it is the first native call of an LP scenario with shared capacities.
-        var options = new SolveOptions { CreateOrToolsSolver = _ => throw FirstCallFailure() };
+        var options = new SolveOptions { OnOrToolsCreate = _ => throw FirstCallFailure() };
 
         var result = FreightPlanner.Optimize(RussiaChinaCorridor.Build(), options);
 
@@ -61,7 +59,7 @@ public sealed class NativeLoadFailureTests
         var options = new SolveOptions
         {
             Engine = SolverEngine.OrToolsMinCostFlow,
-            CreateOrToolsMinCostFlow = (_, _) => throw (firstCall ? FirstCallFailure() : (Exception)LaterCallFailure()),
+            OnOrToolsCreate = _ => throw (firstCall ? FirstCallFailure() : (Exception)LaterCallFailure()),
         };
 
         var result = FreightPlanner.Optimize(Small(), options);
@@ -70,9 +68,9 @@ public sealed class NativeLoadFailureTests
     }
 
     [Fact]
-    public void Optimize_OtherExceptionFromTheFactory_IsNotTakenForALoadFailure()
+    public void Optimize_OtherExceptionWhereOrToolsIsCreated_IsNotTakenForALoadFailure()
     {
-        var options = new SolveOptions { Engine = SolverEngine.Clp, CreateOrToolsSolver = _ => throw new InvalidOperationException("not a loader failure") };
+        var options = new SolveOptions { Engine = SolverEngine.Clp, OnOrToolsCreate = _ => throw new InvalidOperationException("not a loader failure") };
 
         Assert.Throws<InvalidOperationException>(() => FreightPlanner.Optimize(Small(), options));
     }
@@ -104,14 +102,15 @@ public sealed class NativeLoadFailureTests
         Assert.Contains("DllNotFoundException", result.Message!, StringComparison.Ordinal);
     }
 
-    /// <summary>Keeps the seams' types honest: they are OR-Tools' own, so a real factory can stand in.</summary>
     [Fact]
-    public void Optimize_SeamsThatCallOrTools_SolveAsUsual()
+    public void Optimize_SeamThatDoesNotThrow_SolvesAsUsualAndNamesWhatIsCreated()
     {
-        var options = new SolveOptions { Engine = SolverEngine.Clp, CreateOrToolsSolver = Solver.CreateSolver };
-        var flow = new SolveOptions { Engine = SolverEngine.OrToolsMinCostFlow, CreateOrToolsMinCostFlow = (n, m) => new MinCostFlow(n, m) };
+        var created = new List<string>();
+        var options = new SolveOptions { Engine = SolverEngine.Clp, OnOrToolsCreate = created.Add };
+        var flow = new SolveOptions { Engine = SolverEngine.OrToolsMinCostFlow, OnOrToolsCreate = created.Add };
 
         Assert.Equal(SolveStatus.Optimal, FreightPlanner.Optimize(Small(), options).Status);
         Assert.Equal(SolveStatus.Optimal, FreightPlanner.Optimize(Small(), flow).Status);
+        Assert.Equal(["CLP", "MinCostFlow"], created);
     }
 }

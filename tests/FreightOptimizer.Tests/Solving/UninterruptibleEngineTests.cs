@@ -1,5 +1,4 @@
 using FreightOptimizer.Corridors;
-using Google.OrTools.Graph;
 
 namespace FreightOptimizer.Tests.Solving;
 
@@ -25,6 +24,19 @@ public sealed class UninterruptibleEngineTests
     }
 
     [Fact]
+    public void Optimize_ClpCancelledWhileItRuns_KeepsItsAnswerAndSaysItCannotBeInterrupted()
+    {
+        using var source = new CancellationTokenSource();
+        var options = new SolveOptions { Engine = SolverEngine.Clp, OnOrToolsSolveReturned = source.Cancel };
+
+        var result = FreightPlanner.Optimize(NativeLoadFailureTests.Small(), options, source.Token);
+
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        Assert.True(result.HasPlan);
+        Assert.Contains(result.Report.Notes, n => n.Contains("CLP", StringComparison.Ordinal) && n.Contains("cannot be interrupted", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Optimize_OrToolsMinCostFlowCancelledWhileItRuns_KeepsItsAnswerAndSaysItCannotBeInterrupted()
     {
         using var source = new CancellationTokenSource();
@@ -32,12 +44,8 @@ public sealed class UninterruptibleEngineTests
         {
             Engine = SolverEngine.OrToolsMinCostFlow,
 
-            // Cancelled once the solver exists: after the check before the start, before the solve.
-            CreateOrToolsMinCostFlow = (nodes, arcs) =>
-            {
-                source.Cancel();
-                return new MinCostFlow(nodes, arcs);
-            },
+            // Cancelled as the solver is created: after the check before the start, before the solve.
+            OnOrToolsCreate = _ => source.Cancel(),
         };
 
         var result = FreightPlanner.Optimize(NativeLoadFailureTests.Small(), options, source.Token);

@@ -20,8 +20,8 @@ internal static class OrToolsMinCostFlow
     /// in the solve report when a cancellation or the time limit came while it ran.
     /// </remarks>
     /// <param name="network">The integer network.</param>
-    /// <param name="create">Creates the solver (nodes, arcs); null for OR-Tools' constructor (a test seam, <see cref="SolveOptions.CreateOrToolsMinCostFlow"/>).</param>
-    public static Outcome Solve(IntegerNetwork network, Func<int, int, MinCostFlow>? create = null)
+    /// <param name="onCreate">Called just before the solver is created (the test seam <see cref="SolveOptions.OnOrToolsCreate"/>), or null.</param>
+    public static Outcome Solve(IntegerNetwork network, Action<string>? onCreate = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         var m = network.Tail.Length;
@@ -41,7 +41,8 @@ internal static class OrToolsMinCostFlow
         try
         {
             // The first OR-Tools call of the process may be this one: it loads the native library.
-            solver = (create ?? ((nodes, arcs) => new MinCostFlow(nodes, arcs)))(network.NodeCount, m);
+            onCreate?.Invoke("MinCostFlow");
+            solver = new MinCostFlow(network.NodeCount, m);
         }
         catch (Exception e) when (OrToolsNative.IsLoadFailure(e))
         {
