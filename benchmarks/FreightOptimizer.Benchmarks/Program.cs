@@ -72,6 +72,12 @@ switch (mode)
         // Mnetgen instance, best solve of REPEATS, tab-separated.
         Modes.Library(args[1], Engine(2), Int(3, 3));
         return 0;
+    case "soak":
+        // soak [SOLVES]: many solves in one process; working set and managed heap at 100 and at the end (benchmarks/soak/run.sh).
+        return FaultModes.Soak(Int(1, 1_000));
+    case "interrupt":
+        // interrupt DOW_FILE: overshoot of time limits and cancellation per engine (benchmarks/interrupt/run.sh).
+        return FaultModes.Interrupt(args[1]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PhaseBenchmarks).Assembly).Run(args);
         return 0;

@@ -39,6 +39,7 @@ internal sealed record CommandLine
                                 trace-ID.csv (origin,market,commodity,period,tonnes,path)
           --sensitivity         range every bottleneck's capacity and every used tariff (docs/analysis.md),
                                 print the capacities and, with --out, write sensitivity.csv
+          --version             the FreightOptimizer version this planner runs on
           --help                this text
 
         exit codes: 0 a plan exists, 1 the solve ended without a plan, 2 invalid input,
@@ -54,6 +55,8 @@ internal sealed record CommandLine
     public TimeSpan? TimeLimit { get; init; }
 
     public bool ShowHelp { get; init; }
+
+    public bool ShowVersion { get; init; }
 
     public bool Appraise { get; init; }
 
@@ -82,6 +85,7 @@ internal sealed record CommandLine
                 "--export-mps" => command with { ExportMpsFile = Value() },
                 "--export-lp" => command with { ExportLpFile = Value() },
                 "--help" or "-h" => command with { ShowHelp = true },
+                "--version" => command with { ShowVersion = true },
                 "--appraise" => command with { Appraise = true },
                 "--budget-sweep" => command with { BudgetSweep = ParseSweep(Value()) },
                 "--trace" => command with { TraceId = Value() },

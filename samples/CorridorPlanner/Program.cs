@@ -24,6 +24,16 @@ catch (ArgumentException ex)
     return ExitCodes.InvalidInput;
 }
 
+if (command.ShowVersion)
+{
+    // The library's informational version: VersionPrefix of Directory.Build.props (the one source of the
+    // version) and the commit it was built from.
+    var version = typeof(FreightPlanner).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+    Console.WriteLine($"FreightOptimizer {version}");
+    return ExitCodes.PlanFound;
+}
+
 if (command.ShowHelp)
 {
     Console.WriteLine(CommandLine.Usage);

@@ -110,6 +110,7 @@ internal static class PlanSolver
     {
         var outcome = OrToolsSolver.Solve(model.Problem, engine, options, cancellationToken);
         var notes = ImmutableArray.CreateBuilder<string>();
+        if (outcome.Note is { } remark) notes.Add(remark);
         if (outcome.Status == SolveStatus.Infeasible && engine == SolverEngine.Pdlp)
         {
             // PDLP's infeasibility test is a first-order certificate with tolerances; on some

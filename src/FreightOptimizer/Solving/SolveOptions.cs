@@ -87,6 +87,15 @@ public sealed class SolveOptions
     /// </summary>
     internal Action? OnOrToolsSolveReturned { get; set; }
 
+    /// <summary>
+    /// Test seam: called with the OR-Tools component about to be created (a solver id such as "CLP", or
+    /// "MinCostFlow"), inside the guard that turns a native-library load failure into
+    /// <see cref="SolveStatus.SolverUnavailable"/>, so that a test can make the library "fail to load"
+    /// (throw <see cref="DllNotFoundException"/> or <see cref="TypeInitializationException"/>) without
+    /// removing files from the machine.
+    /// </summary>
+    internal Action<string>? OnOrToolsCreate { get; set; }
+
     /// <summary>Throws when any option is out of range, naming every problem at once.</summary>
     /// <exception cref="ArgumentException">Some option is out of range.</exception>
     public void Validate()

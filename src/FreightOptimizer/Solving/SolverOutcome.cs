@@ -24,6 +24,9 @@ internal sealed class SolverOutcome
 
     public string? Message { get; init; }
 
+    /// <summary>A remark for the solve report's notes (an engine that could not be interrupted), or null.</summary>
+    public string? Note { get; init; }
+
     /// <summary>
     /// True when the model was refused before any solver saw it (a number in it is not finite, see
     /// <c>LinearProblem.DescribeNonFinite</c>): another engine would refuse it too.

@@ -284,6 +284,18 @@ public sealed class CorridorPlannerTests : IDisposable
         Assert.Contains("usage:", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Version_PrintsTheLibraryVersionFromItsOneSource()
+    {
+        var run = Run("--version");
+
+        Assert.Equal(0, run.ExitCode);
+        var prefix = System.Xml.Linq.XDocument.Load(Path.Combine(ReadmeSnippetTests.RepositoryRoot(), "Directory.Build.props"))
+            .Descendants("VersionPrefix").Single().Value;
+        Assert.StartsWith($"FreightOptimizer {prefix}", run.Output, StringComparison.Ordinal);
+        Assert.Equal(prefix, typeof(FreightPlanner).Assembly.GetName().Version!.ToString(3));
+    }
+
     internal static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";

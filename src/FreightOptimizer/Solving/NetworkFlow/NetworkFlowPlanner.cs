@@ -126,7 +126,7 @@ internal static class NetworkFlowPlanner
         {
             // OR-Tools' MinCostFlow cannot be interrupted: the token was checked before it started,
             // and what arrived while it ran is said in the report; its result is kept.
-            var outcome = OrToolsMinCostFlow.Solve(integers);
+            var outcome = OrToolsMinCostFlow.Solve(integers, options.OnOrToolsCreate);
             status = outcome.Status;
             flows = outcome.Flows;
             message = outcome.Message;

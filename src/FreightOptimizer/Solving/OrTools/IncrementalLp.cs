@@ -53,7 +53,18 @@ internal sealed class IncrementalLp : IDisposable
             return null;
         }
 
-        var solver = Solver.CreateSolver(id);
+        Solver? solver;
+        try
+        {
+            options.OnOrToolsCreate?.Invoke(id);
+            solver = Solver.CreateSolver(id);
+        }
+        catch (Exception e) when (OrToolsNative.IsLoadFailure(e))
+        {
+            notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = OrToolsNative.Describe($"the {id} solver", e) };
+            return null;
+        }
+
         if (solver is null)
         {
             notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = $"OR-Tools could not create the {id} solver on this platform." };

@@ -19,7 +19,9 @@ internal static class OrToolsMinCostFlow
     /// interrupt, so this runs to its end. Callers check the cancellation token before calling and say
     /// in the solve report when a cancellation or the time limit came while it ran.
     /// </remarks>
-    public static Outcome Solve(IntegerNetwork network)
+    /// <param name="network">The integer network.</param>
+    /// <param name="onCreate">Called just before the solver is created (the test seam <see cref="SolveOptions.OnOrToolsCreate"/>), or null.</param>
+    public static Outcome Solve(IntegerNetwork network, Action<string>? onCreate = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         var m = network.Tail.Length;
@@ -35,7 +37,19 @@ internal static class OrToolsMinCostFlow
         }
 
         var clock = Stopwatch.StartNew();
-        using var solver = new MinCostFlow(network.NodeCount, m);
+        MinCostFlow solver;
+        try
+        {
+            // The first OR-Tools call of the process may be this one: it loads the native library.
+            onCreate?.Invoke("MinCostFlow");
+            solver = new MinCostFlow(network.NodeCount, m);
+        }
+        catch (Exception e) when (OrToolsNative.IsLoadFailure(e))
+        {
+            return new Outcome(SolveStatus.SolverUnavailable, null, clock.Elapsed, OrToolsNative.Describe("MinCostFlow", e));
+        }
+
+        using var owned = solver;
         for (var a = 0; a < m; a++)
         {
             var capacity = network.Capacity[a] == IntegerScaling.Unlimited ? total : network.Capacity[a];

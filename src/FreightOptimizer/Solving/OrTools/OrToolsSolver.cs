@@ -34,6 +34,8 @@ internal static class OrToolsSolver
             return new SolverOutcome { Status = SolveStatus.Cancelled, Message = "Cancelled before the solve started." };
         }
 
+        // Disposed in reverse order: the solver is freed before the gate opens.
+        using var gate = ScipGate.Enter(engine, options.Threads);
         using var prepared = Prepare(problem, engine, options, out var notRun);
         return prepared?.Run(cancellationToken) ?? notRun!;
     }
@@ -64,7 +66,19 @@ internal static class OrToolsSolver
         }
 
         notRun = null;
-        var solver = Solver.CreateSolver(id);
+        Solver? solver;
+        try
+        {
+            // The first OR-Tools call of the process: it loads the native library.
+            options.OnOrToolsCreate?.Invoke(id);
+            solver = Solver.CreateSolver(id);
+        }
+        catch (Exception e) when (OrToolsNative.IsLoadFailure(e))
+        {
+            notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = OrToolsNative.Describe($"the {id} solver", e) };
+            return null;
+        }
+
         if (solver is null)
         {
             notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = $"OR-Tools could not create the {id} solver on this platform." };
@@ -107,6 +121,13 @@ internal static class OrToolsSolver
         var cancelled = cancellationToken.IsCancellationRequested;
         var timeLimitReached = options.TimeLimit is { } limit && clock.Elapsed >= limit * 0.98;
         var mapped = StatusTable.Map(status, cancelled, timeLimitReached);
+
+        // OR-Tools' HiGHS and CLP interfaces ignore InterruptSolve (CLP, cancelled 1 s into a 125 s
+        // solve, ran to its end: benchmarks/interrupt/run.sh): a cancellation that came while they
+        // ran did not stop them, and the report says so rather than letting the result look interrupted.
+        var note = engine is SolverEngine.Highs or SolverEngine.Clp && cancelled
+            ? $"Cancellation was asked for while {(engine == SolverEngine.Clp ? "CLP" : "HiGHS")} ran; OR-Tools' {(engine == SolverEngine.Clp ? "CLP" : "HiGHS")} interface cannot be interrupted, so it ran to its end ({status}) and its answer is kept."
+            : null;
         if (!StatusTable.HasSolution(status))
         {
             return new SolverOutcome
@@ -114,6 +135,7 @@ internal static class OrToolsSolver
                 Status = mapped,
                 WallTime = clock.Elapsed,
                 Message = string.Create(CultureInfo.InvariantCulture, $"{id} ended with {status}."),
+                Note = note,
             };
         }
 
@@ -138,7 +160,40 @@ internal static class OrToolsSolver
             Iterations = solver.Iterations(),
             Nodes = mip ? solver.Nodes() : null,
             WallTime = clock.Elapsed,
+            Note = note,
         };
+    }
+
+    /// <summary>
+    /// Keeps a SCIP solve with more than one thread from running beside any other SCIP solve of the
+    /// process. OR-Tools runs such a solve in SCIP's concurrent mode, and two of them at once (the
+    /// appraisal's parallel re-solves with <see cref="SolveOptions.Threads"/> = 2 on the corridor)
+    /// crashed the process in native code, every time (ConcurrencyTests and DeterminismTests found it);
+    /// so did one freed while another ran, so the gate is held from the solver's creation to its
+    /// disposal. Single-threaded SCIP solves, the default, still run side by side; a multi-threaded
+    /// one waits for them and they for it.
+    /// </summary>
+    internal static class ScipGate
+    {
+        private static readonly ReaderWriterLockSlim Gate = new(LockRecursionPolicy.NoRecursion);
+
+        public static IDisposable? Enter(SolverEngine engine, int? threads)
+        {
+            if (engine != SolverEngine.Scip) return null;
+            if (threads is > 1)
+            {
+                Gate.EnterWriteLock();
+                return new Release(Gate.ExitWriteLock);
+            }
+
+            Gate.EnterReadLock();
+            return new Release(Gate.ExitReadLock);
+        }
+
+        private sealed class Release(Action exit) : IDisposable
+        {
+            public void Dispose() => exit();
+        }
     }
 
     /// <summary>Creates every variable and row of <paramref name="problem"/> in <paramref name="solver"/>, in order.</summary>
