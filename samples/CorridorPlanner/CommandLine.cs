@@ -20,6 +20,7 @@ internal sealed record CommandLine
         usage: CorridorPlanner [--scenario FILE] [--out DIR] [--engine NAME] [--time-limit SECONDS]
                                [--appraise] [--budget-sweep MIN:MAX:STEP]
                                [--export-mps FILE] [--export-lp FILE] [--trace ID] [--sensitivity]
+                               [--closures [operational|replan]]
 
           --scenario FILE       a scenario file of format v1 (default: the built-in Russia–China corridor)
           --out DIR             write plan.json (docs/plan-format.md) into DIR, whatever the status
@@ -37,6 +38,9 @@ internal sealed record CommandLine
           --trace ID            trace the plan's flows through a route or location (docs/analysis.md): print
                                 the largest origin–market flows that use it and, with --out, write
                                 trace-ID.csv (origin,market,commodity,period,tonnes,path)
+          --closures [MODE]     close every border crossing in turn for the whole horizon and re-solve
+                                (docs/analysis.md): operational (default; investments kept) or replan;
+                                prints the table and, with --out, writes closures.csv
           --sensitivity         range every bottleneck's capacity and every used tariff (docs/analysis.md),
                                 print the capacities and, with --out, write sensitivity.csv
           --version             the FreightOptimizer version this planner runs on
@@ -70,6 +74,8 @@ internal sealed record CommandLine
 
     public bool Sensitivity { get; init; }
 
+    public FreightOptimizer.Analysis.ClosureMode? Closures { get; init; }
+
     public static CommandLine Parse(string[] args)
     {
         var command = new CommandLine();
@@ -90,11 +96,25 @@ internal sealed record CommandLine
                 "--budget-sweep" => command with { BudgetSweep = ParseSweep(Value()) },
                 "--trace" => command with { TraceId = Value() },
                 "--sensitivity" => command with { Sensitivity = true },
+                "--closures" => command with { Closures = ParseClosureMode(args, ref i) },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'."),
             };
         }
 
         return command;
+    }
+
+    /// <summary>The optional mode after --closures: operational (the default) or replan.</summary>
+    private static FreightOptimizer.Analysis.ClosureMode ParseClosureMode(string[] args, ref int i)
+    {
+        if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)) return FreightOptimizer.Analysis.ClosureMode.Operational;
+        var text = args[++i];
+        return text.ToLowerInvariant() switch
+        {
+            "operational" => FreightOptimizer.Analysis.ClosureMode.Operational,
+            "replan" => FreightOptimizer.Analysis.ClosureMode.Replan,
+            _ => throw new ArgumentException($"--closures takes operational or replan, not '{text}'."),
+        };
     }
 
     private static SolverEngine ParseEngine(string text) =>

@@ -202,6 +202,24 @@ if (command.Sensitivity && result.Plan is { } sensitivityPlan && result.Status =
     Console.WriteLine($"  and {sensitivity.Tariffs.Length} tariff range(s) (sensitivity.csv with --out).");
 }
 
+ClosureStudy? closures = null;
+if (command.Closures is { } mode && result.Status == SolveStatus.Optimal)
+{
+    var closureOptions = new ClosureOptions { Mode = mode, Solve = options };
+    closures = Closures.Run(scenario, closureOptions, new Progress<ClosureProgress>(p => Console.Error.Write($"\r  closures: {p.Completed} of {p.Total}")));
+    Console.Error.WriteLine();
+    Console.WriteLine();
+    Console.WriteLine($"Closures ({mode}: {(mode == ClosureMode.Operational ? "investments kept" : "investments re-optimised")}; each element closed for the whole horizon; bn and Mt over the horizon):");
+    Console.WriteLine($"  {"element",-40} {"status",-18} {"cost change",12} {"unmet",8}  where the cargo went");
+    foreach (var r in closures.Results)
+    {
+        var cost = r.CostChange is { } c ? (c / 1e9).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "-";
+        var unmet = r.HasPlan ? (r.Unmet.Sum(u => u.Tonnes) / 1e6).ToString("0.00", CultureInfo.InvariantCulture) : "-";
+        var gained = string.Join(", ", r.Gained.Where(g => g.Change >= 5_000).Take(4).Select(g => $"{g.Crossing.Value} {g.Change / 1e6:+0.00}"));
+        Console.WriteLine($"  {r.Element.ToString(),-40} {r.Status,-18} {cost,12} {unmet,8}  {(gained.Length == 0 ? "-" : gained)}");
+    }
+}
+
 if (command.OutputDirectory is { } analysisDir)
 {
     try
@@ -209,6 +227,7 @@ if (command.OutputDirectory is { } analysisDir)
         Directory.CreateDirectory(analysisDir);
         if (decomposition is not null && traced is { } e) CsvExport.WriteTraceFile(decomposition, e, Path.Combine(analysisDir, $"trace-{e.Id}.csv"));
         if (sensitivity is not null) CsvExport.WriteSensitivityFile(sensitivity, Path.Combine(analysisDir, "sensitivity.csv"));
+        if (closures is not null) CsvExport.WriteClosuresFile(closures, Path.Combine(analysisDir, "closures.csv"));
     }
     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
     {
@@ -224,6 +243,10 @@ if (command.OutputDirectory is { } reportDir)
     var content = new ReportContent(scenario, result)
     {
         Frontier = frontierPoints,
+        Closures = closures is null ? null
+            : [.. closures.Results.Select(r => new ClosureRow(r.Element, r.CostChange,
+                r.HasPlan ? r.Unmet.Sum(u => u.Tonnes) - (result.Plan?.TotalUnmetTonnes ?? 0) : null,
+                r.HasPlan ? null : r.Message))],
         Tracing = decomposition is not null && traced is { } t
             ? [.. decomposition.ThroughOverHorizon(t).OrderByDescending(f => f.Tonnes).Select(f => new TraceRow(f.Commodity, f.Origin, f.Market, f.Routes, f.Tonnes))]
             : null,

@@ -138,6 +138,35 @@ public static class CsvExport
         });
     }
 
+    /// <summary>The columns of <see cref="WriteClosures"/>.</summary>
+    public static IReadOnlyList<string> ClosureColumns { get; } = ["element", "kind", "periods", "status", "objective", "costChange", "unmetTonnes"];
+
+    /// <summary>
+    /// A closure study, one row per closure (<see cref="ClosureColumns"/>): the route or location id,
+    /// <c>Route</c> or <c>Location</c>, the closed periods joined by <c>;</c> (empty: the whole horizon), the
+    /// status, the optimum with the element closed, its change from the base optimum, and the unmet
+    /// tonnes over the horizon with the element closed; empty cells where the re-solve found no plan.
+    /// </summary>
+    /// <param name="study">The study (<see cref="Closures.Run"/>).</param>
+    /// <returns>The CSV text.</returns>
+    public static string WriteClosures(ClosureStudy study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return Csv(ClosureColumns, csv =>
+        {
+            foreach (var r in study.Results)
+            {
+                Row(csv, r.Element.Id, r.Kind.ToString(), string.Join(';', r.Periods.Select(p => p.Value)), r.Status.ToString(),
+                    Number(r.Objective), Number(r.CostChange), r.HasPlan ? Number(r.Unmet.Sum(u => u.Tonnes)) : "");
+            }
+        });
+    }
+
+    /// <summary>Writes <see cref="WriteClosures"/> to a file (UTF-8).</summary>
+    /// <param name="study">The study.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    public static void WriteClosuresFile(ClosureStudy study, string path) => ToFile(path, WriteClosures(study));
+
     /// <summary>Writes <see cref="WriteTrace"/> to a file (UTF-8).</summary>
     /// <param name="decomposition">The plan's flow decomposition.</param>
     /// <param name="element">The route or location traced.</param>

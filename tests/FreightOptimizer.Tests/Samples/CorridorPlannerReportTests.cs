@@ -46,6 +46,24 @@ public sealed class CorridorPlannerReportTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public void Closures_Corridor_WritesClosuresCsvWithEveryCrossing()
+    {
+        var run = CorridorPlannerTests.Run("--closures", "operational", "--out", _work);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = File.ReadAllLines(Path.Combine(_work, "closures.csv"));
+        Assert.Equal("element,kind,periods,status,objective,costChange,unmetTonnes", lines[0]);
+        var crossings = RussiaChinaCorridor.Build().Network.Locations.Count(l => l.Kind == LocationKind.BorderCrossing);
+        Assert.Equal(crossings, lines.Length - 1);
+        Assert.Contains(lines, l => l.StartsWith("RU_ZABAIKALSK,Location,", StringComparison.Ordinal) && l.Contains(",Optimal,", StringComparison.Ordinal));
+        Assert.Contains("Closures (Operational", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Closures_UnknownMode_ExitsWithTwo() => Assert.Equal(2, CorridorPlannerTests.Run("--closures", "sometimes").ExitCode);
+
+    [Fact]
     public void Trace_UnknownId_ExitsWithTwoNamingIt()
     {
         var run = CorridorPlannerTests.Run("--trace", "NOWHERE");
