@@ -53,26 +53,8 @@ internal sealed class IncrementalLp : IDisposable
             return null;
         }
 
-        Solver? solver;
-        try
-        {
-            options.OnOrToolsCreate?.Invoke(id);
-            solver = Solver.CreateSolver(id);
-        }
-        catch (Exception e) when (OrToolsNative.IsLoadFailure(e))
-        {
-            notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = OrToolsNative.Describe($"the {id} solver", e) };
-            return null;
-        }
-
-        if (solver is null)
-        {
-            notRun = new SolverOutcome { Status = SolveStatus.SolverUnavailable, Message = $"OR-Tools could not create the {id} solver on this platform." };
-            return null;
-        }
-
-        notRun = null;
-        solver.SuppressOutput();
+        var solver = OrToolsSolver.Create(id, options, out notRun);
+        if (solver is null) return null;
         var variables = OrToolsSolver.Load(solver, problem);
         OrToolsSolver.Configure(solver, engine, mip: false, options);
 

@@ -65,6 +65,20 @@ internal static class OrToolsSolver
             return null;
         }
 
+        var solver = Create(id, options, out notRun);
+        if (solver is null) return null;
+        var variables = Load(solver, problem);
+        Configure(solver, engine, mip, options);
+        return new PreparedSolve(solver, variables, id, engine, mip, options);
+    }
+
+    /// <summary>
+    /// Creates an OR-Tools solver with its output suppressed, or says why none can be had: a native
+    /// library that fails to load, or a solver this build of OR-Tools lacks, is
+    /// <see cref="SolveStatus.SolverUnavailable"/> naming the runtime and the library, never an exception.
+    /// </summary>
+    internal static Solver? Create(string id, SolveOptions options, out SolverOutcome? notRun)
+    {
         notRun = null;
         Solver? solver;
         try
@@ -86,9 +100,7 @@ internal static class OrToolsSolver
         }
 
         solver.SuppressOutput();
-        var variables = Load(solver, problem);
-        Configure(solver, engine, mip, options);
-        return new PreparedSolve(solver, variables, id, engine, mip, options);
+        return solver;
     }
 
     /// <summary>A solver with a problem loaded: solves once, copies every value out, and disposes the native solver.</summary>
