@@ -188,6 +188,7 @@ if (traced is { } element && result.Plan is { } tracePlan && result.Status != So
 }
 
 SensitivityReport? sensitivity = null;
+IReadOnlyList<SweepResult>? sweeps = null;
 if (command.Sensitivity && result.Plan is { } sensitivityPlan && result.Status == SolveStatus.Optimal)
 {
     sensitivity = Sensitivity.Analyse(scenario, sensitivityPlan);
@@ -200,6 +201,28 @@ if (command.Sensitivity && result.Plan is { } sensitivityPlan && result.Status =
     }
 
     Console.WriteLine($"  and {sensitivity.Tariffs.Length} tariff range(s) (sensitivity.csv with --out).");
+
+    // A tornado: the six tariffs that carry the most tonnes and the four largest demands, each ±20 % in
+    // four steps, with everything else held.
+    var tariffs = sensitivityPlan.Flows
+        .GroupBy(f => (f.Route, f.Commodity))
+        .OrderByDescending(g => g.Sum(f => f.Tonnes)).ThenBy(g => g.Key.Route.Value, StringComparer.Ordinal)
+        .Take(6)
+        .Select(g => SweepTarget.Tariff(g.Key.Route, g.Key.Commodity));
+    var demands = scenario.Demands
+        .GroupBy(d => (d.Location, d.Commodity))
+        .OrderByDescending(g => g.Sum(d => d.AnnualTonnes)).ThenBy(g => g.Key.Location.Value, StringComparer.Ordinal)
+        .Take(4)
+        .Select(g => SweepTarget.Demand(g.Key.Location, g.Key.Commodity));
+    sweeps = Sensitivity.Sweep(scenario, tariffs.Concat(demands), new SweepOptions { Solve = options },
+        new Progress<AnalysisProgress>(p => Console.Error.Write($"\r  sweeps: {p.Completed} of {p.Total}")));
+    Console.Error.WriteLine();
+    Console.WriteLine("What moves the optimum (each input ±20 %, bn over the horizon: lowest … highest change):");
+    foreach (var swept in sweeps.OrderByDescending(w => w.Swing))
+    {
+        var changes = swept.Points.Where(p => p.Objective is not null).Select(p => p.Objective!.Value - (swept.BaseObjective ?? 0)).DefaultIfEmpty(0).ToList();
+        Console.WriteLine($"  {swept.Target.Kind} {swept.Target.Commodity.Value} at {swept.Target.Element,-40} {changes.Min() / 1e9,8:+0.00;-0.00;0.00} … {changes.Max() / 1e9,8:+0.00;-0.00;0.00}");
+    }
 }
 
 ClosureStudy? closures = null;
@@ -250,6 +273,7 @@ if (command.OutputDirectory is { } reportDir)
         Tracing = decomposition is not null && traced is { } t
             ? [.. decomposition.ThroughOverHorizon(t).OrderByDescending(f => f.Tonnes).Select(f => new TraceRow(f.Commodity, f.Origin, f.Market, f.Routes, f.Tonnes))]
             : null,
+        Sweeps = sweeps,
         Sensitivity = sensitivity is null ? null
             : [.. sensitivity.Capacities.Select(c => new SensitivityRow(
                 $"capacity of {c.Element} in {c.Period.Value}",

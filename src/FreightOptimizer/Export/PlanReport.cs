@@ -254,6 +254,14 @@ internal sealed class HtmlReportWriter(ReportModel model)
             Section("sensitivity", "Sensitivity", "How the optimum responds to changed inputs.");
             OptionalTable(sensitivity.Count, model.SensitivityTable(sensitivity));
         }
+
+        if (content.Sweeps is { } sweeps)
+        {
+            Section("tornado", "What moves the optimum", "Each input scaled over its range with everything else held: how far the optimum moves (bar: lowest to highest change), largest swing first.");
+            if (sweeps.Count == 0) Raw("<p>No rows.</p>\n");
+            else Raw(Tornado.Svg(sweeps, model.Money));
+            Raw("</section>\n");
+        }
     }
 
     private void OptionalTable(int count, ReportTable table)

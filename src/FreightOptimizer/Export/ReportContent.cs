@@ -15,6 +15,7 @@ public sealed record ReportContent
     private readonly ImmutableArray<ClosureRow>? _closures;
     private readonly ImmutableArray<TraceRow>? _tracing;
     private readonly ImmutableArray<SensitivityRow>? _sensitivity;
+    private readonly ImmutableArray<Analysis.SweepResult>? _sweeps;
 
     /// <summary>Creates the content of a report of one solve.</summary>
     /// <param name="scenario">The scenario that was solved.</param>
@@ -64,13 +65,23 @@ public sealed record ReportContent
         init => _sensitivity = value is null ? null : [.. value];
     }
 
+    /// <summary>
+    /// Tariff and demand sweeps (<see cref="Analysis.Sensitivity.Sweep"/>), drawn as a tornado chart of
+    /// how far each moves the optimum, or null for no tornado.
+    /// </summary>
+    public IReadOnlyList<Analysis.SweepResult>? Sweeps
+    {
+        get => _sweeps;
+        init => _sweeps = value is null ? null : [.. value];
+    }
+
     /// <summary>Equal when the scenario, the result, the title and every optional list (element by element) are equal.</summary>
     /// <param name="other">The other content.</param>
     /// <returns>Whether the two have the same content.</returns>
     public bool Equals(ReportContent? other) =>
         other is not null && Scenario.Equals(other.Scenario) && Result.Equals(other.Result) && Title == other.Title
         && ListEquals(_frontier, other._frontier) && ListEquals(_closures, other._closures)
-        && ListEquals(_tracing, other._tracing) && ListEquals(_sensitivity, other._sensitivity);
+        && ListEquals(_tracing, other._tracing) && ListEquals(_sensitivity, other._sensitivity) && ListEquals(_sweeps, other._sweeps);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Scenario, Result, Title);

@@ -168,4 +168,23 @@ public sealed class PlanReportTests
         Assert.Single(a.Sensitivity!);
         Assert.Equal(a, b);
     }
+
+    [Fact]
+    public void Write_WithSweeps_DrawsATornadoWithABarPerInputThatMovesTheOptimum()
+    {
+        var (scenario, result) = ReportScenarios.SmallSolved();
+        var sweeps = FreightOptimizer.Analysis.Sensitivity.Sweep(scenario,
+        [
+            FreightOptimizer.Analysis.SweepTarget.Tariff(new RouteId("border-city-rail"), "coal"),
+            FreightOptimizer.Analysis.SweepTarget.Demand(new LocationId("CITY"), "oil"),
+        ]);
+
+        var page = Parse(PlanReport.Write(new ReportContent(scenario, result) { Sweeps = sweeps }));
+
+        var tornado = page.Descendants(Svg + "svg").Single(e => (string?)e.Attribute("class") == "tornado");
+        var bars = tornado.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "tornado-bar").ToList();
+        Assert.True(bars.Count >= 2, $"{bars.Count} bars");
+        Assert.Contains(tornado.Descendants(Svg + "text"), t => t.Value.Contains("tariff of coal on border-city-rail", StringComparison.Ordinal));
+        Assert.Contains(tornado.Descendants(Svg + "text"), t => t.Value.Contains("oil demand at CITY", StringComparison.Ordinal));
+    }
 }
