@@ -9,6 +9,16 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
 
     private readonly string _money = scenario.Currency;
 
+    /// <summary>
+    /// The money unit of the printout, from the largest amount it shows (the objective, the budget,
+    /// the options' capital): bn for the corridor, but a scenario whose optimum is 900,000 prints
+    /// "0.90 M RUB", not "0.00 bn RUB".
+    /// </summary>
+    private readonly (double Divisor, string Prefix) _unit = MoneyUnit(
+        new[] { result.Plan?.Objective ?? 0, scenario.Budget?.CapitalCost ?? 0 }
+            .Concat(scenario.Investments.Select(o => o.CapitalCost * o.UnitLimit))
+            .Select(Math.Abs).DefaultIfEmpty(0).Max());
+
     public void Print()
     {
         // A plan the verifier rejected: its findings come first, before anything that reads like a plan.
@@ -229,7 +239,10 @@ internal sealed partial class PlanSummary(Scenario scenario, OptimizationResult 
 
     private string NameOf(LocationId id) => scenario.Network.TryGetLocation(id, out var l) ? l.Name ?? id.Value : id.Value;
 
-    private string Bn(double money) => $"{money / 1e9:N2} bn {_money}";
+    private string Bn(double money) => $"{money / _unit.Divisor:N2} {_unit.Prefix}{_money}";
+
+    private static (double, string) MoneyUnit(double largest) =>
+        largest >= 1e9 ? (1e9, "bn ") : largest >= 1e6 ? (1e6, "M ") : largest >= 1e3 ? (1e3, "k ") : (1, "");
 
     private static string Mt(double tonnes) => (tonnes / 1e6).ToString("0.00", CultureInfo.InvariantCulture);
 

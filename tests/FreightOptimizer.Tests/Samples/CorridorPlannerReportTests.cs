@@ -64,6 +64,26 @@ public sealed class CorridorPlannerReportTests : IDisposable
     public void Closures_UnknownMode_ExitsWithTwo() => Assert.Equal(2, CorridorPlannerTests.Run("--closures", "sometimes").ExitCode);
 
     [Fact]
+    public void Run_SmallScenario_PrintsMoneyInAUnitThatShowsIt()
+    {
+        // One route of 900 RUB/t carrying the 1,000 t a market wants, beside a supply of 1e12 t.
+        var file = Path.Combine(_work, "small.json");
+        File.WriteAllText(file, """
+            { "formatVersion": 1, "commodities": [ { "id": "coal" } ],
+              "locations": [ { "id": "MINE", "kind": "Origin" }, { "id": "CITY", "kind": "Market" } ],
+              "routes": [ { "id": "rail", "from": "MINE", "to": "CITY", "mode": "Rail", "costPerTonne": { "coal": 900 } } ],
+              "supplies": [ { "location": "MINE", "commodity": "coal", "annualTonnes": 1e12 } ],
+              "demands": [ { "location": "CITY", "commodity": "coal", "annualTonnes": 1000, "unmetPenaltyPerTonne": 30000 } ] }
+            """);
+
+        var run = CorridorPlannerTests.Run("--scenario", file);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Objective: 900.00 k RUB over the horizon", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Unmet demand: none", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Trace_UnknownId_ExitsWithTwoNamingIt()
     {
         var run = CorridorPlannerTests.Run("--trace", "NOWHERE");
