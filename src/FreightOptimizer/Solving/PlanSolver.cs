@@ -95,8 +95,25 @@ internal static class PlanSolver
                 continue;
             }
 
+            if (result.Status is SolveStatus.TimeLimit or SolveStatus.Cancelled) return WithoutRejectedPoint(WithNotesFirst(result, chainNotes), why);
             return Rejected(WithNotesFirst(result, chainNotes), why, options.Engine);
         }
+    }
+
+    /// <summary>
+    /// A solve stopped by its time limit or its token, whose last point the verifier rejects: that point
+    /// is not a solution (CLP stopped by a limit hands back a point that breaks its rows), so the result
+    /// keeps its status, as the statuses promise "the best solution found, if any", and has no plan.
+    /// </summary>
+    internal static OptimizationResult WithoutRejectedPoint(OptimizationResult result, string objection)
+    {
+        var engine = result.Report.Engine;
+        var stopped = result.Status == SolveStatus.TimeLimit ? "the time limit stopped it" : "it was cancelled";
+        return new OptimizationResult(
+            result.Status,
+            result.Report with { Notes = result.Report.Notes.Add($"{engine} stopped ({stopped}) at a point the verifier rejected: {objection}. It is not returned as a plan.") },
+            plan: null,
+            message: $"{Display(engine)} stopped before it had a solution ({stopped}); the point it stopped at fails the verifier ({objection}), so there is no plan. Give it more time, or use an engine that keeps a feasible incumbent (Scip).");
     }
 
     /// <summary>

@@ -86,4 +86,23 @@ public sealed class OptimizationResultTests
         Assert.Equal(result.Plan!.Prices, back.Prices);
         Assert.Equal(result.Plan.Verification, back.Verification);
     }
+
+    [Theory]
+    [InlineData(SolveStatus.TimeLimit)]
+    [InlineData(SolveStatus.Cancelled)]
+    public void WithoutRejectedPoint_InterruptedSolveWhosePointFailsTheVerifier_KeepsItsStatusWithoutAPlan(SolveStatus status)
+    {
+        var rejected = Plan() with
+        {
+            Verification = new VerificationReport { Passed = false, MaxViolation = 0.25, RecomputedObjective = 1, OptimalityCertified = false },
+        };
+        var stopped = new OptimizationResult(status, Report with { Engine = SolverEngine.Clp }, rejected);
+
+        var result = PlanSolver.WithoutRejectedPoint(stopped, "RouteCapacity at route a-b: 0.25 t over");
+
+        Assert.Equal(status, result.Status);
+        Assert.False(result.HasPlan);
+        Assert.Contains("fails the verifier", result.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Report.Notes, n => n.Contains("not returned as a plan", StringComparison.Ordinal));
+    }
 }
