@@ -62,10 +62,8 @@ public static class GeoJsonExport
             {
                 json.WriteStartObject();
                 json.WriteString("type", "Point");
-                json.WriteStartArray("coordinates");
-                json.WriteNumberValue(lon);
-                json.WriteNumberValue(lat);
-                json.WriteEndArray();
+                json.WritePropertyName("coordinates");
+                Position(json, lon, lat);
                 json.WriteEndObject();
             }
             else
@@ -99,13 +97,8 @@ public static class GeoJsonExport
                 json.WriteStartObject();
                 json.WriteString("type", "LineString");
                 json.WriteStartArray("coordinates");
-                foreach (var (lon, lat) in new[] { (fromLon, fromLat), (toLon, toLat) })
-                {
-                    json.WriteStartArray();
-                    json.WriteNumberValue(lon);
-                    json.WriteNumberValue(lat);
-                    json.WriteEndArray();
-                }
+                Position(json, fromLon, fromLat);
+                Position(json, toLon, toLat);
 
                 json.WriteEndArray();
                 json.WriteEndObject();
@@ -166,5 +159,14 @@ public static class GeoJsonExport
     {
         if (value is { } v) json.WriteString(name, v);
         else json.WriteNull(name);
+    }
+
+    /// <summary>An RFC 7946 position: longitude first, then latitude.</summary>
+    private static void Position(Utf8JsonWriter json, double longitude, double latitude)
+    {
+        json.WriteStartArray();
+        json.WriteNumberValue(longitude);
+        json.WriteNumberValue(latitude);
+        json.WriteEndArray();
     }
 }

@@ -288,26 +288,15 @@ internal static class PlanAssembler
             return annual * periods[t].YearFraction * factor;
         }
 
+        var capacitated = network.Routes.Select((r, a) => (IsRoute: true, Target: a, Element: NetworkElement.Of(r.Id), Annual: r.AnnualCapacityTonnes))
+            .Concat(network.Locations.Select((l, n) => (IsRoute: false, Target: n, Element: NetworkElement.Of(l.Id), Annual: l.AnnualCapacityTonnes)));
         var added = false;
-        for (var a = 0; a < network.Routes.Length; a++)
+        foreach (var (isRoute, target, element, capacity) in capacitated)
         {
-            if (network.Routes[a].AnnualCapacityTonnes is not { } annual) continue;
+            if (capacity is not { } annual) continue;
             for (var t = 0; t < periodCount; t++)
             {
-                if (hasRow.Contains((true, a, t))) continue;
-                var element = NetworkElement.Of(network.Routes[a].Id);
-                capacityUse.Add(new CapacityUse(element, periods[t].Id, 0, Capacity(element, annual, t)));
-                added = true;
-            }
-        }
-
-        for (var n = 0; n < network.Locations.Length; n++)
-        {
-            if (network.Locations[n].AnnualCapacityTonnes is not { } annual) continue;
-            for (var t = 0; t < periodCount; t++)
-            {
-                if (hasRow.Contains((false, n, t))) continue;
-                var element = NetworkElement.Of(network.Locations[n].Id);
+                if (hasRow.Contains((isRoute, target, t))) continue;
                 capacityUse.Add(new CapacityUse(element, periods[t].Id, 0, Capacity(element, annual, t)));
                 added = true;
             }

@@ -75,23 +75,8 @@ public sealed class NativeLoadFailureTests
         Assert.Throws<InvalidOperationException>(() => FreightPlanner.Optimize(Small(), options));
     }
 
-    /// <summary>The README's quick-start scenario: one commodity, so every engine (min-cost flow too) takes it.</summary>
-    internal static Scenario Small()
-    {
-        var network = new FreightNetworkBuilder()
-            .AddCommodity("coal")
-            .AddLocation("KUZBASS", LocationKind.Origin)
-            .AddLocation("ZABAIKALSK", LocationKind.BorderCrossing, annualCapacityTonnes: 20_000_000)
-            .AddLocation("HARBIN", LocationKind.Market)
-            .AddRoute("kuzbass-zabaikalsk", "KUZBASS", "ZABAIKALSK", TransportMode.Rail, new Dictionary<CommodityId, double> { ["coal"] = 2_600 })
-            .AddRoute("zabaikalsk-harbin", "ZABAIKALSK", "HARBIN", TransportMode.Rail, new Dictionary<CommodityId, double> { ["coal"] = 900 })
-            .AddRoute("kuzbass-harbin-sea", "KUZBASS", "HARBIN", TransportMode.Sea, new Dictionary<CommodityId, double> { ["coal"] = 5_200 })
-            .Build();
-        return new ScenarioBuilder(network)
-            .AddSupply("KUZBASS", "coal", annualTonnes: 40_000_000, costPerTonne: 1_500)
-            .AddDemand("HARBIN", "coal", annualTonnes: 25_000_000, unmetPenaltyPerTonne: 30_000)
-            .Build();
-    }
+    /// <summary>A one-commodity scenario (the verifier's line fixture), so every engine, min-cost flow too, takes it.</summary>
+    internal static Scenario Small() => Verification.VerificationFixtures.Line().Scenario;
 
     private static void AssertUnavailable(OptimizationResult result)
     {
