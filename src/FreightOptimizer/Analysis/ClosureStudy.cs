@@ -160,8 +160,8 @@ public sealed record ClosureResult
     public double? Objective { get; init; }
 
     /// <summary>
-    /// Objective − the base plan's objective (≥ 0: a closure never lowers the optimum; differences
-    /// within the solvers' tolerance are 0), or null without an objective.
+    /// Objective − the base plan's objective (≥ 0, unless the closure waives a minimum flow of a route
+    /// it closes or cuts off; differences within the solvers' tolerance are 0), or null without an objective.
     /// </summary>
     public double? CostChange { get; init; }
 

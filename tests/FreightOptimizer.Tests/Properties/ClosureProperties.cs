@@ -47,6 +47,11 @@ public sealed class ClosureProperties
         Prop.ForAll(ScenarioGenerator.Cases(WithOptions), Gen.Choose(0, 10_000).ToArbitrary(), (c, pick) =>
         {
             var closure = Pick(c.Scenario, pick);
+
+            // Closing a route, or an end of one, waives its minimum flow (the format's meaning), which
+            // can lower the optimum: found with seed (233426822548532342,4713252701552635455,48), where
+            // closing route r3 in p0 saved 318 and a cold solve of the closed scenario agreed.
+            if (WaivesAMinimumFlow(c.Scenario, closure.Element)) return true.Label("waives a minimum flow").Classify(true, "waives a minimum");
             var failures = new List<string>();
             foreach (var mode in new[] { ClosureMode.Operational, ClosureMode.Replan })
             {
@@ -102,4 +107,8 @@ public sealed class ClosureProperties
             || plan.Supplied.Any(s => s.Location == location && s.Tonnes > 0)
             || scenario.Demands.Any(d => d.Location == location && d.AnnualTonnes > 0);
     }
+
+    private static bool WaivesAMinimumFlow(Scenario scenario, NetworkElement element) =>
+        scenario.Network.Routes.Any(r => r.MinAnnualTonnes is > 0
+            && (element.Route == r.Id || element.Location == r.From || element.Location == r.To));
 }
