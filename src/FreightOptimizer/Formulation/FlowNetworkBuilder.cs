@@ -432,9 +432,9 @@ internal sealed class FlowNetworkBuilder
             for (var k = 0; k < commodityCount; k++)
             {
                 var commodity = _commodities[k].Id;
-                if (!route.CostPerTonne.TryGetValue(commodity, out var transport)
+                if (!route.Carries(commodity)
                     || !handles[(from * commodityCount) + k] || !handles[(to * commodityCount) + k]) continue;
-                var cost = transport + _locations[to].HandlingCostOf(commodity);
+                var cost = _scenario.RouteCostPerTonne(route, commodity) + _scenario.HandlingCostPerTonne(_locations[to], commodity);
                 for (var t = 0; t < periodCount; t++)
                 {
                     if (!(routeFactors[t] > 0)) continue;
@@ -463,7 +463,7 @@ internal sealed class FlowNetworkBuilder
             var supply = _scenario.Supplies[line.Line];
             var (n, k, t) = (line.Location, line.Commodity, line.Period);
             Touch(n, k, t);
-            var cost = supply.CostPerTonne + _locations[n].HandlingCostOf(supply.Commodity);
+            var cost = supply.CostPerTonne + _scenario.HandlingCostPerTonne(_locations[n], supply.Commodity);
             AddArc(Source(k, t), _inNode[Key(n, k, t)], line.Tonnes, cost, FlowArcKind.Supply, _supplies.Count);
             _supplies.Add(new SupplyVariable(line.Line, n, k, t, _supplies.Count));
         }

@@ -217,7 +217,7 @@ internal sealed class FreightModelBuilder
         foreach (var line in LineExpansion.Supplies(_scenario))
         {
             var supply = _scenario.Supplies[line.Line];
-            var cost = (supply.CostPerTonne + _locations[line.Location].HandlingCostOf(supply.Commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit;
+            var cost = (supply.CostPerTonne + _scenario.HandlingCostPerTonne(_locations[line.Location], supply.Commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit;
             var v = _problem.AddVariable(0, line.Tonnes / _scaling.TonneUnit, cost, false, ModelNames.Supply(supply, _periods[line.Period].Id, line.Line));
             _supplies.Add(new SupplyVariable(line.Line, line.Location, line.Commodity, line.Period, v));
         }
@@ -271,7 +271,7 @@ internal sealed class FreightModelBuilder
             {
                 var commodity = _commodities[k].Id;
                 if (!route.Carries(commodity)) continue;
-                var cost = (route.CostPerTonne[commodity] + to.HandlingCostOf(commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit;
+                var cost = (_scenario.RouteCostPerTonne(route, commodity) + _scenario.HandlingCostPerTonne(to, commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit;
                 for (var t = 0; t < _periods.Length; t++)
                 {
                     if (!_scenario.CanFlow(route, commodity, _periods[t].Id)) continue;

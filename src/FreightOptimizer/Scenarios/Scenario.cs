@@ -134,6 +134,38 @@ public sealed record Scenario
             ?? Commodity.DefaultUnmetPenaltyPerTonne;
     }
 
+    /// <summary>
+    /// The cost per tonne the objective charges for moving <paramref name="commodity"/> on
+    /// <paramref name="route"/>: the route's tariff. Every model, the plan's cost breakdown and the
+    /// verifier read route costs through this one method, so a surcharge the scenario adds to a tariff
+    /// is added here and nowhere else.
+    /// </summary>
+    /// <param name="route">The route.</param>
+    /// <param name="commodity">A commodity the route carries.</param>
+    /// <returns>The cost per tonne.</returns>
+    /// <exception cref="KeyNotFoundException">The route does not carry the commodity.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "A scenario-level cost: the scenario's own surcharges belong here.")]
+    public double RouteCostPerTonne(Route route, CommodityId commodity)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return route.CostPerTonne[commodity];
+    }
+
+    /// <summary>
+    /// The cost per tonne the objective charges for handling <paramref name="commodity"/> at
+    /// <paramref name="location"/> (0 when not stated). Every model, the plan's cost breakdown and the
+    /// verifier read handling costs through this one method.
+    /// </summary>
+    /// <param name="location">The location.</param>
+    /// <param name="commodity">The commodity.</param>
+    /// <returns>The cost per tonne.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "A scenario-level cost: the scenario's own surcharges belong here.")]
+    public double HandlingCostPerTonne(Location location, CommodityId commodity)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.HandlingCostOf(commodity);
+    }
+
     /// <summary>The position of an investment option's first period (0 when not stated).</summary>
     /// <param name="option">The option.</param>
     /// <returns>The zero-based period index from which its capacity exists.</returns>

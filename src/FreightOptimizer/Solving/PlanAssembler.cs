@@ -46,9 +46,9 @@ internal static class PlanAssembler
             var route = network.Routes[f.Route];
             var commodity = network.Commodities[f.Commodity].Id;
             flows.Add(new RouteFlow(route.Id, commodity, periods[f.Period].Id, tonnes));
-            transport += route.CostPerTonne[commodity] * tonnes;
+            transport += scenario.RouteCostPerTonne(route, commodity) * tonnes;
             var to = network.IndexOf(route.To);
-            handling += network.Locations[to].HandlingCostOf(commodity) * tonnes;
+            handling += scenario.HandlingCostPerTonne(network.Locations[to], commodity) * tonnes;
             routeThroughput[(f.Route * periodCount) + f.Period] += tonnes;
             locationThroughput[(to * periodCount) + f.Period] += tonnes;
         }
@@ -61,7 +61,7 @@ internal static class PlanAssembler
             if (tonnes == 0) continue;
             var line = scenario.Supplies[v.Line];
             supplyCost += line.CostPerTonne * tonnes;
-            handling += network.Locations[v.Location].HandlingCostOf(line.Commodity) * tonnes;
+            handling += scenario.HandlingCostPerTonne(network.Locations[v.Location], line.Commodity) * tonnes;
             Add(supplied, (v.Location, v.Commodity, v.Period), tonnes);
             locationThroughput[(v.Location * periodCount) + v.Period] += tonnes;
         }

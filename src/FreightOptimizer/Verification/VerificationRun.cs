@@ -159,7 +159,7 @@ internal sealed partial class VerificationRun
             for (var k = 0; k < _commodities.Length; k++)
             {
                 _handles[(n * _commodities.Length) + k] = location.Handles(_commodities[k]);
-                _handlingCost[(n * _commodities.Length) + k] = location.HandlingCostOf(_commodities[k]);
+                _handlingCost[(n * _commodities.Length) + k] = scenario.HandlingCostPerTonne(location, _commodities[k]);
             }
         }
 
@@ -176,7 +176,7 @@ internal sealed partial class VerificationRun
             for (var k = 0; k < _commodities.Length; k++)
             {
                 _routeCost[(r * _commodities.Length) + k] =
-                    route.CostPerTonne.TryGetValue(_commodities[k], out var cost) ? cost : double.NaN;
+                    route.Carries(_commodities[k]) ? scenario.RouteCostPerTonne(route, _commodities[k]) : double.NaN;
             }
         }
 
