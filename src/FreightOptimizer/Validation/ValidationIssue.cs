@@ -108,6 +108,13 @@ public enum ValidationCode
     /// </summary>
     LimitExceeded = 25,
 
+    /// <summary>
+    /// A study's output folders do not fit together: a folder holds the output of another study (its
+    /// case list differs), a result names a case the study does not have, or one case has two different
+    /// results. Raised by the study runner when it resumes and by the merge.
+    /// </summary>
+    StudyOutputConflict = 35,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 
