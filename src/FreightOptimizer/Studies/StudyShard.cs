@@ -23,6 +23,9 @@ public readonly record struct StudyShard
     /// <summary>The variable with the smallest task id of the Slurm array.</summary>
     public const string SlurmTaskMinVariable = "SLURM_ARRAY_TASK_MIN";
 
+    /// <summary>The variable with the step between the task ids of a Slurm array (<c>--array=1-7:2</c>).</summary>
+    public const string SlurmTaskStepVariable = "SLURM_ARRAY_TASK_STEP";
+
     /// <summary>The variable with the number of tasks of the Slurm array.</summary>
     public const string SlurmTaskCountVariable = "SLURM_ARRAY_TASK_COUNT";
 
@@ -81,8 +84,8 @@ public readonly record struct StudyShard
     /// The shard of an array job on an existing scheduler, for <c>--shard auto</c>: a Kubernetes
     /// Indexed Job's <c>JOB_COMPLETION_INDEX</c> (0-based) with the count from
     /// <c>FREIGHTOPT_SHARD_COUNT</c>, or a Slurm array's <c>SLURM_ARRAY_TASK_ID</c> less
-    /// <c>SLURM_ARRAY_TASK_MIN</c> (0 when not set) with <c>SLURM_ARRAY_TASK_COUNT</c>. Kubernetes is
-    /// looked at first.
+    /// <c>SLURM_ARRAY_TASK_MIN</c> (0 when not set), divided by <c>SLURM_ARRAY_TASK_STEP</c> (1 when
+    /// not set), with <c>SLURM_ARRAY_TASK_COUNT</c>. Kubernetes is looked at first.
     /// </summary>
     /// <param name="environment">The environment, such as <see cref="Environment.GetEnvironmentVariables()"/>.</param>
     /// <returns>The shard.</returns>
@@ -106,9 +109,12 @@ public readonly record struct StudyShard
             var id = Whole(SlurmTaskIdVariable, slurmId);
             var min = Get(SlurmTaskMinVariable) is { } minText ? Whole(SlurmTaskMinVariable, minText) : 0;
             var countText = Get(SlurmTaskCountVariable)
-                ?? throw new FormatException($"{SlurmTaskIdVariable} is set ({slurmId}) but {SlurmTaskCountVariable} is not: run under sbatch --array with a contiguous range (such as --array=0-2).");
+                ?? throw new FormatException($"{SlurmTaskIdVariable} is set ({slurmId}) but {SlurmTaskCountVariable} is not: run under sbatch --array with a range (such as --array=0-2).");
             var count = Whole(SlurmTaskCountVariable, countText);
-            return Checked(id - min, count, $"{SlurmTaskIdVariable}={slurmId}, {SlurmTaskMinVariable}={min}, {SlurmTaskCountVariable}={countText}");
+            var step = Get(SlurmTaskStepVariable) is { } stepText ? Math.Max(1, Whole(SlurmTaskStepVariable, stepText)) : 1;
+            var from = $"{SlurmTaskIdVariable}={slurmId}, {SlurmTaskMinVariable}={min}, {SlurmTaskStepVariable}={step}, {SlurmTaskCountVariable}={countText}";
+            if ((id - min) % step != 0) return Checked(-1, count, from);
+            return Checked((id - min) / step, count, from);
         }
 
         throw new FormatException(
@@ -130,7 +136,7 @@ public readonly record struct StudyShard
     {
         if (count < 1 || index < 0 || index >= count)
         {
-            throw new FormatException($"The array job's index is out of range ({from}): the index less the first must be from 0 to the count less 1. A Slurm array must be a contiguous range without a step.");
+            throw new FormatException($"The array job's index is out of range ({from}): the index less the first (divided by the step) must be a whole number from 0 to the count less 1. A Slurm array must be a range (--array=0-2 or --array=1-7:2), not a list of ids.");
         }
 
         return new StudyShard(index, count);

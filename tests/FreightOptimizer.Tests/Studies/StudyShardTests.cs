@@ -80,6 +80,25 @@ public sealed class StudyShardTests
     }
 
     [Theory]
+    [InlineData("1", 0)]
+    [InlineData("5", 2)]
+    [InlineData("7", 3)]
+    public void FromEnvironment_SlurmArrayWithStep_DividedByTheStep(string id, int index)
+    {
+        // sbatch --array=1-7:2 runs ids 1, 3, 5, 7.
+        var environment = new Hashtable { ["SLURM_ARRAY_TASK_ID"] = id, ["SLURM_ARRAY_TASK_MIN"] = "1", ["SLURM_ARRAY_TASK_STEP"] = "2", ["SLURM_ARRAY_TASK_COUNT"] = "4" };
+
+        Assert.Equal(new StudyShard(index, 4), StudyShard.FromEnvironment(environment));
+    }
+
+    [Fact]
+    public void FromEnvironment_SlurmIdOffTheStep_Throws() =>
+        Assert.Throws<FormatException>(() => StudyShard.FromEnvironment(new Hashtable
+        {
+            ["SLURM_ARRAY_TASK_ID"] = "2", ["SLURM_ARRAY_TASK_MIN"] = "1", ["SLURM_ARRAY_TASK_STEP"] = "2", ["SLURM_ARRAY_TASK_COUNT"] = "4",
+        }));
+
+    [Theory]
     [InlineData("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_COUNT", "3")]
     [InlineData("SLURM_ARRAY_TASK_ID", "x", "SLURM_ARRAY_TASK_COUNT", "3")]
     [InlineData("JOB_COMPLETION_INDEX", "3", "FREIGHTOPT_SHARD_COUNT", "3")]
