@@ -60,6 +60,7 @@ public static class AnalysisViews
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(sweeps);
         ArgumentNullException.ThrowIfNull(money);
+        console.Line();
         console.Line($"What moves the optimum (each input ±20 %, {money.Label} over the horizon: lowest … highest change):");
         var table = Tables.Create("input", "commodity", "at", ">lowest", ">highest");
         foreach (var swept in sweeps.OrderByDescending(w => w.Swing))

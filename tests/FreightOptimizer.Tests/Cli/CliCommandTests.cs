@@ -40,6 +40,16 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public void SuggestDirective_CompletesCommandsAndEngineNames()
+    {
+        var command = Run("[suggest:13]", "freightopt so");
+        var engine = Run("[suggest:27]", "freightopt solve --engine ");
+
+        Assert.Equal(["solve"], command.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(Enum.GetNames<SolverEngine>().Order(StringComparer.Ordinal), engine.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Version_PrintsTheVersionOfDirectoryBuildProps()
     {
         var run = Run("--version");
