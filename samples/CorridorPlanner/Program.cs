@@ -126,7 +126,8 @@ root.SetAction(parse =>
     }
 
     // 7. What follows the plan, on request: flows traced through one element, sensitivity ranges, closures.
-    var usable = result.Plan is { } plan && result.Status != SolveStatus.VerificationFailed ? result.Plan : null;
+    // A plan the verifier rejected is analysed no further.
+    var usable = result.Status != SolveStatus.VerificationFailed ? result.Plan : null;
     if (traced is { } element && usable is not null)
     {
         var decomposition = FlowTrace.Decompose(scenario, usable);
