@@ -178,6 +178,37 @@ public static class CsvExport
     /// <param name="path">The file to write (replaced if it exists).</param>
     public static void WriteSensitivityFile(SensitivityReport report, string path) => ToFile(path, WriteSensitivity(report));
 
+    /// <summary>The columns of <see cref="WriteFrontier"/>.</summary>
+    public static IReadOnlyList<string> FrontierColumns { get; } = ["budget", "status", "objective", "capital", "unmetTonnes", "options"];
+
+    /// <summary>
+    /// A budget frontier, one row per budget (<see cref="FrontierColumns"/>): the budget, the status, the
+    /// optimum, the capital spent (not annualised) and the unmet tonnes over the horizon (empty cells
+    /// without a plan), and the options built joined by <c>;</c>, each as its id, followed by
+    /// <c>×units</c> when it is not 1.
+    /// </summary>
+    /// <param name="points">The frontier (<see cref="BudgetFrontier.Solve"/>).</param>
+    /// <returns>The CSV text.</returns>
+    public static string WriteFrontier(IEnumerable<FrontierPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        return Csv(FrontierColumns, csv =>
+        {
+            foreach (var p in points)
+            {
+                var options = string.Join(';', p.Chosen.Select(c => Math.Abs(c.Units - 1) < 1e-9
+                    ? c.Id.Value
+                    : c.Id.Value + "×" + c.Units.ToString("0.##", CultureInfo.InvariantCulture)));
+                Row(csv, Number(p.Budget), p.Status.ToString(), Number(p.Objective), Number(p.CapitalSpent), Number(p.UnmetTonnes), options);
+            }
+        });
+    }
+
+    /// <summary>Writes <see cref="WriteFrontier"/> to a file (UTF-8).</summary>
+    /// <param name="points">The frontier.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    public static void WriteFrontierFile(IEnumerable<FrontierPoint> points, string path) => ToFile(path, WriteFrontier(points));
+
     private static void ToFile(string path, string text)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
