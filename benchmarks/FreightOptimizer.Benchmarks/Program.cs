@@ -78,12 +78,6 @@ switch (mode)
     case "interrupt":
         // interrupt DOW_FILE: overshoot of time limits and cancellation per engine (benchmarks/interrupt/run.sh).
         return FaultModes.Interrupt(args[1]);
-    case "study":
-        // study STUDY.json OUT_DIR [SHARD i/n|all|auto] [PARALLEL]: runs a study (or a shard of it) as `freightopt study run` will; prints the time.
-        return StudyModes.Run(args[1], args[2], args.Length > 3 ? args[3] : "all", args.Length > 4 ? Int(4, 1) : null);
-    case "study-merge":
-        // study-merge OUT_DIR SHARD_DIR...: joins shard outputs as `freightopt study merge` will.
-        return StudyModes.Merge(args[1], [.. args.Skip(2)]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PhaseBenchmarks).Assembly).Run(args);
         return 0;
