@@ -201,6 +201,12 @@ internal sealed class FlowNetworkBuilder
             return false;
         }
 
+        if (scenario.Co2CapTonnes is not null)
+        {
+            reason = "it has a CO2 cap (co2CapTonnes), a side constraint over every flow that a min-cost flow cannot hold";
+            return false;
+        }
+
         var periods = scenario.Horizon.Periods;
         foreach (var route in scenario.Network.Routes)
         {
