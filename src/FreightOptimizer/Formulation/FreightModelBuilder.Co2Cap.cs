@@ -11,7 +11,8 @@ internal sealed partial class FreightModelBuilder
     private void AddCo2Cap()
     {
         if (_scenario.Co2CapTonnes is not { } cap) return;
-        _co2Unit = cap > 0 ? Math.Max(PowerOfTen(cap), 1e-6) : 1;
+        // In the scenario's own units (an export with ModelUnits.Scenario) the row counts tonnes too.
+        _co2Unit = cap > 0 && _scaling != ModelScaling.Identity ? Math.Max(PowerOfTen(cap), 1e-6) : 1;
         _co2CapRow = _problem.AddRow(double.NegativeInfinity, cap / _co2Unit, ModelNames.Co2Cap);
         var any = false;
         foreach (var f in _flows)

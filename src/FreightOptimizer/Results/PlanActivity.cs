@@ -4,7 +4,7 @@ namespace FreightOptimizer;
 
 /// <summary>The transport work and emissions of one group of flows (a mode, a commodity, a border crossing, or all).</summary>
 /// <param name="Key">The mode name, the commodity id or the crossing's location id; <c>total</c> for all flows.</param>
-/// <param name="Tonnes">Σ tonnes moved (a tonne counts once per route it travels).</param>
+/// <param name="Tonnes">Σ tonnes moved (a tonne counts once per route it travels); for a crossing, the tonnes that arrive there.</param>
 /// <param name="TonneKm">Σ tonnes × route distance (routes without a distance count 0).</param>
 /// <param name="TonneDays">Σ tonnes × route transit days (routes without transit days count 0).</param>
 /// <param name="Co2Tonnes">Σ tonnes × CO2e per tonne of the route (Scenario.Co2TonnesPerTonne).</param>
@@ -15,9 +15,10 @@ public sealed record ActivityLine(string Key, double Tonnes, double TonneKm, dou
 /// computed from its flows and the scenario alone.
 /// </summary>
 /// <remarks>
-/// A border crossing's line sums the flows on the routes that enter or leave it: what reaches the
-/// crossing and what leaves it. A route between two crossings (the two sides of one border) counts for
-/// both, so the crossing lines need not add up to the total; the mode and commodity lines do.
+/// A border crossing's line has the tonnes that arrive there (what crosses, its throughput without
+/// local supply) and the tonne-km, tonne-days and CO2e of every route that enters or leaves it. A route
+/// between two crossings (the two sides of one border) counts for both, so the crossing lines need not
+/// add up to the total; the mode and commodity lines do.
 /// </remarks>
 /// <param name="Total">All flows.</param>
 /// <param name="ByMode">By transport mode, in the order of <see cref="TransportMode"/>, modes with flow only.</param>
@@ -51,7 +52,9 @@ public sealed record PlanActivity(ActivityLine Total, ImmutableArray<ActivityLin
             Add(total, line);
             Add(Get(modes, route.Mode), line);
             Add(Get(commodities, flow.Commodity), line);
-            if (crossings.TryGetValue(route.From, out var from)) Add(from, line);
+            // A crossing's tonnes are what arrives there (its throughput); its tonne-km, tonne-days and
+            // CO2e are those of the routes in and out.
+            if (crossings.TryGetValue(route.From, out var from)) Add(from, [0, line[1], line[2], line[3]]);
             if (route.To != route.From && crossings.TryGetValue(route.To, out var to)) Add(to, line);
         }
 

@@ -18,7 +18,7 @@ public sealed class FrontierExportTests
         var first = lines[1].Split(',');
         Assert.Equal(["0", "", "Optimal"], first[..3]);
         Assert.Equal(800_000, double.Parse(first[8], System.Globalization.CultureInfo.InvariantCulture), 6);
-        Assert.Equal("BORDER=2000", first[^1]);
+        Assert.Equal("BORDER=1000", first[^1]);
         Assert.StartsWith("2,", lines[3], StringComparison.Ordinal);
     }
 
@@ -43,7 +43,7 @@ public sealed class FrontierExportTests
         Assert.Equal("group,key,tonnes,tonneKm,tonneDays,co2Tonnes", lines[0]);
         Assert.StartsWith("total,total,2000,", lines[1], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("mode,Road,400,320000,800,", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("crossing,BORDER,2000,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("crossing,BORDER,1000,", StringComparison.Ordinal));
         Assert.Equal("group,key,tonnes,tonneKm,tonneDays,co2Tonnes\n", FrontierExport.WriteActivity(null));
     }
 }

@@ -56,7 +56,8 @@ public sealed class GeneralisedCostTests
         Assert.Equal(600 * 1000, rail.TonneKm, 6);
         var border = Assert.Single(plan.Activity.ByCrossing);
         Assert.Equal("BORDER", border.Key);
-        Assert.Equal(2000, border.Tonnes, 6); // 1,000 t arrive and 1,000 t leave
+        Assert.Equal(1000, border.Tonnes, 6); // the tonnes that arrive
+        Assert.Equal(co2, border.Co2Tonnes, 9); // the routes in (no distance, 0) and out
         Assert.True(plan.Verification is { Passed: true, OptimalityCertified: true });
     }
 
