@@ -47,3 +47,31 @@ public sealed class FrontierExportTests
         Assert.Equal("group,key,tonnes,tonneKm,tonneDays,co2Tonnes\n", FrontierExport.WriteActivity(null));
     }
 }
+
+public sealed class ActivityReportTests
+{
+    [Fact]
+    public void MarkdownReport_WithGeneralisedCost_ShowsActivityAndSurcharges()
+    {
+        var scenario = GeneralisedCostScenarios.RailOrRoad(0.1, 1000);
+        var result = FreightPlanner.Optimize(scenario);
+
+        var md = MarkdownReport.Write(new ReportContent(scenario, result));
+
+        Assert.Contains("## Transport work and emissions", md, StringComparison.Ordinal);
+        Assert.Contains("| mode | Road |", md, StringComparison.Ordinal);
+        Assert.Contains("cargo in transit (holding)", md, StringComparison.Ordinal);
+        Assert.Contains("| carbon |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MarkdownReport_WithoutGeneralisedCost_HasNoActivitySection()
+    {
+        var scenario = GeneralisedCostScenarios.RailOrRoad() with { GeneralisedCost = null };
+
+        var md = MarkdownReport.Write(new ReportContent(scenario, FreightPlanner.Optimize(scenario)));
+
+        Assert.DoesNotContain("Transport work and emissions", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("cargo in transit", md, StringComparison.Ordinal);
+    }
+}
