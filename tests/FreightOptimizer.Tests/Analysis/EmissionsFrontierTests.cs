@@ -43,3 +43,29 @@ public sealed class EmissionsFrontierTests
         Assert.Equal(points[0].Cost!.Value, points[1].Cost!.Value, 6);
     }
 }
+
+public sealed class EmissionsFrontierCorridorTests
+{
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Compute_CorridorWithHoldingRate_MatchesDocsAndIsMonotone()
+    {
+        // docs/analysis.md, "Generalised cost and the cost–CO2 frontier": the figures quoted there.
+        var corridor = FreightOptimizer.Corridors.RussiaChinaCorridor.Build();
+        var scenario = corridor with { GeneralisedCost = corridor.GeneralisedCost! with { HoldingRatePerYear = 0.12 } };
+
+        var points = EmissionsFrontier.Compute(scenario, 6, new SolveOptions { RelativeMipGap = 0 });
+
+        Assert.All(points, p => Assert.True(p.Plan?.Verification is { Passed: true, OptimalityCertified: true }, $"{p.Co2CapTonnes}: {p.Status}"));
+        Assert.Equal(767.70e9, points[0].Cost!.Value, 0.005e9);
+        Assert.Equal(8.425e6, points[0].Co2Tonnes!.Value, 0.0005e6);
+        Assert.Equal(805.62e9, points[^1].Cost!.Value, 0.005e9);
+        Assert.Equal(7.224e6, points[^1].Co2Tonnes!.Value, 0.0005e6);
+        Assert.Equal(0.79e6, points[^1].UnmetTonnes!.Value, 0.005e6);
+        foreach (var (a, b) in points.Zip(points.Skip(1)))
+        {
+            Assert.True(b.Cost >= a.Cost * (1 - 1e-9), $"{b.Cost} < {a.Cost}");
+            Assert.True(b.Co2Tonnes <= a.Co2Tonnes * (1 + 1e-9), $"{b.Co2Tonnes} > {a.Co2Tonnes}");
+        }
+    }
+}

@@ -86,3 +86,21 @@ public sealed class GeneralisedCostProperties
             return (back == scenario && ScenarioJson.Write(back) == text).Label(text);
         });
 }
+
+/// <summary>The frontier on random scenarios: every point certified, cost never falls and CO2e never rises along it.</summary>
+public sealed class EmissionsFrontierProperties
+{
+    [Property(MaxTest = 15)]
+    public Property Frontier_IsMonotoneAndCertified() =>
+        Prop.ForAll(ScenarioGenerator.Cases(GeneratorSettings.LinearOnly), c =>
+        {
+            var scenario = GeneralisedCostScenarios.Priced(GeneralisedCostScenarios.WithActivityData(c.Scenario, c.Seed), 0.1, null);
+            var points = FreightOptimizer.Analysis.EmissionsFrontier.Compute(scenario, 4, new SolveOptions { MaxParallelSolves = 1 });
+            if (points.All(p => p.Status == SolveStatus.Infeasible)) return true.Label("infeasible (hard demand)");
+            var certified = points.All(p => p.Plan?.Verification is { Passed: true, OptimalityCertified: true });
+            var monotone = points.Zip(points.Skip(1)).All(p =>
+                p.Second.Cost >= p.First.Cost - (Relative * Math.Max(1, Math.Abs(p.First.Cost!.Value)))
+                && p.Second.Co2Tonnes <= p.First.Co2Tonnes + (Relative * Math.Max(1, p.First.Co2Tonnes!.Value)));
+            return (certified && monotone).Label(string.Join(" | ", points.Select(p => $"{p.Status} cap {p.Co2CapTonnes} cost {p.Cost} co2 {p.Co2Tonnes}")));
+        });
+}
