@@ -209,13 +209,13 @@ public static class CsvExport
     /// <param name="path">The file to write (replaced if it exists).</param>
     public static void WriteFrontierFile(IEnumerable<FrontierPoint> points, string path) => ToFile(path, WriteFrontier(points));
 
-    private static void ToFile(string path, string text)
+    internal static void ToFile(string path, string text)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         File.WriteAllText(path, text, new UTF8Encoding(false));
     }
 
-    private static string Csv(IReadOnlyList<string> columns, Action<CsvWriter> rows)
+    internal static string Csv(IReadOnlyList<string> columns, Action<CsvWriter> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         var options = new CsvWriterOptions { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
@@ -229,11 +229,11 @@ public static class CsvExport
         return text.ToString();
     }
 
-    private static void Row(CsvWriter csv, params string[] cells)
+    internal static void Row(CsvWriter csv, params string[] cells)
     {
         foreach (var cell in cells) csv.WriteField(cell);
         csv.EndRecord();
     }
 
-    private static string Number(double? value) => value is { } v ? ReportFormat.Exact(v) : "";
+    internal static string Number(double? value) => value is { } v ? ReportFormat.Exact(v) : "";
 }

@@ -123,6 +123,12 @@ public enum ValidationCode
 
     /// <summary>Warning: no flow can ever use a location or route.</summary>
     UnusableElement = 103,
+
+    /// <summary>Warning: a carbon price or CO2 cap is set, and a route has no <c>distanceKm</c>, so it emits nothing in the model.</summary>
+    EmissionsWithoutDistance = 104,
+
+    /// <summary>Warning: a holding rate is set, and a route has no <c>transitDays</c> or a commodity no <c>valuePerTonne</c>, so its cargo costs nothing in transit.</summary>
+    HoldingCostWithoutData = 105,
 }
 
 /// <summary>One problem in a scenario, with where it is and a sentence a planner understands.</summary>
