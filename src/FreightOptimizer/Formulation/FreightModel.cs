@@ -28,6 +28,12 @@ internal readonly record struct ClosedDemand(int Line, int Location, int Commodi
 /// <summary>The variables of one investment option: units and, when needed, a build indicator.</summary>
 internal readonly record struct InvestmentVariables(int Units, int Indicator);
 
+/// <summary>
+/// Units of option <see cref="Option"/> that come online in period <see cref="Period"/> (multi-year
+/// horizons only; docs/design.md, "Multi-year horizons").
+/// </summary>
+internal readonly record struct OnlineVariable(int Option, int Period, int Units);
+
 /// <summary>A flow-balance row for location n, commodity k, period t.</summary>
 internal readonly record struct BalanceRow(int Location, int Commodity, int Period, int Row, double DemandTonnes);
 
@@ -59,6 +65,9 @@ internal sealed class FreightModel
     public required ImmutableArray<ClosedDemand> ClosedDemands { get; init; }
 
     public required ImmutableArray<InvestmentVariables> Investments { get; init; }
+
+    /// <summary>The online variables of a multi-year horizon, by option and then period (empty otherwise).</summary>
+    public ImmutableArray<OnlineVariable> Online { get; init; } = [];
 
     public required ImmutableArray<BalanceRow> BalanceRows { get; init; }
 

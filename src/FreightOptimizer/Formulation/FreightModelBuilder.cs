@@ -10,7 +10,7 @@ namespace FreightOptimizer.Formulation;
 /// demand, investments with lead times, budget, exclusive groups and prerequisites. Stateless: one
 /// call, one model.
 /// </summary>
-internal sealed class FreightModelBuilder
+internal sealed partial class FreightModelBuilder
 {
     private readonly Scenario _scenario;
     private readonly ModelScaling _scaling;
@@ -131,6 +131,7 @@ internal sealed class FreightModelBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FreightModel Formulate()
     {
+        InitialiseTiming();
         AddInvestmentVariables();
         AddSupplyVariables();
         AddDemandRequirements();
@@ -156,6 +157,7 @@ internal sealed class FreightModelBuilder
             Unmet = [.. _unmet],
             ClosedDemands = [.. _closedDemands],
             Investments = [.. _investments],
+            Online = [.. _online],
             BalanceRows = [.. _balanceRows],
             CapacityRows = [.. _capacityRows],
             MinimumFlowRows = [.. _minimumFlowRows],
@@ -183,7 +185,8 @@ internal sealed class FreightModelBuilder
         for (var i = 0; i < options.Length; i++)
         {
             var option = options[i];
-            var cost = Economics.ObjectiveCostPerUnit(_scenario, option) / _scaling.MoneyUnit;
+            // In a multi-year horizon the capital is charged on the online variables (InvestmentTiming).
+            var cost = _multiYear ? 0 : Economics.ObjectiveCostPerUnit(_scenario, option) / _scaling.MoneyUnit;
             var units = _problem.AddVariable(0, option.UnitLimit, cost, option.IsInteger, ModelNames.Units(option.Id));
             var needsIndicator = option.ExclusiveGroup is not null || !option.Requires.IsDefaultOrEmpty || required.Contains(option.Id);
             var indicator = -1;
@@ -207,6 +210,8 @@ internal sealed class FreightModelBuilder
 
             _investments[i] = new InvestmentVariables(units, indicator);
         }
+
+        if (_multiYear) AddOnlineVariables();
     }
 
     /// <summary>Supply used s[line,t] for every line that applies in t at an open location.</summary>
@@ -217,7 +222,7 @@ internal sealed class FreightModelBuilder
         foreach (var line in LineExpansion.Supplies(_scenario))
         {
             var supply = _scenario.Supplies[line.Line];
-            var cost = (supply.CostPerTonne + _scenario.HandlingCostPerTonne(_locations[line.Location], supply.Commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit;
+            var cost = (supply.CostPerTonne + _scenario.HandlingCostPerTonne(_locations[line.Location], supply.Commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit * _weight[line.Period];
             var v = _problem.AddVariable(0, line.Tonnes / _scaling.TonneUnit, cost, false, ModelNames.Supply(supply, _periods[line.Period].Id, line.Line));
             _supplies.Add(new SupplyVariable(line.Line, line.Location, line.Commodity, line.Period, v));
         }
@@ -244,7 +249,7 @@ internal sealed class FreightModelBuilder
                 }
                 else
                 {
-                    _problem.ObjectiveConstant += _scenario.PenaltyOf(demand) * tonnes / _scaling.MoneyUnit;
+                    _problem.ObjectiveConstant += _scenario.PenaltyOf(demand) * tonnes / _scaling.MoneyUnit * _weight[t];
                 }
 
                 continue;
@@ -252,7 +257,7 @@ internal sealed class FreightModelBuilder
 
             _demandOf[BalanceKey(n, k, t)] += tonnes;
             if (demand.MustServe) continue;
-            var cost = _scenario.PenaltyOf(demand) * _scaling.TonneUnit / _scaling.MoneyUnit;
+            var cost = _scenario.PenaltyOf(demand) * _scaling.TonneUnit / _scaling.MoneyUnit * _weight[t];
             var v = _problem.AddVariable(0, tonnes / _scaling.TonneUnit, cost, false, ModelNames.Unmet(demand, _periods[t].Id, line.Line));
             _unmet.Add(new UnmetVariable(line.Line, n, k, t, v));
         }
@@ -275,7 +280,7 @@ internal sealed class FreightModelBuilder
                 for (var t = 0; t < _periods.Length; t++)
                 {
                     if (!_scenario.CanFlow(route, commodity, _periods[t].Id)) continue;
-                    var v = _problem.AddVariable(0, double.PositiveInfinity, cost, false, ModelNames.Flow(route.Id, commodity, _periods[t].Id));
+                    var v = _problem.AddVariable(0, double.PositiveInfinity, cost * _weight[t], false, ModelNames.Flow(route.Id, commodity, _periods[t].Id));
                     _flows.Add(new FlowVariable(a, k, t, v));
                 }
             }
@@ -344,7 +349,7 @@ internal sealed class FreightModelBuilder
                 var additions = AdditionsFor(o => o.Target.Route == route.Id, t, scale);
                 var row = _problem.AddRow(double.NegativeInfinity, scale * capacity / _scaling.TonneUnit, ModelNames.RouteCapacity(route.Id, _periods[t].Id));
                 foreach (var f in flows) _problem.AddTerm(row, f.Variable, 1);
-                foreach (var (option, tonnes) in additions) _problem.AddTerm(row, _investments[option].Units, -tonnes / _scaling.TonneUnit);
+                AddAdditionTerms(row, additions, t);
                 _capacityRows.Add(new CapacityRow(true, a, t, row, scale * capacity, additions));
             }
         }
@@ -369,7 +374,7 @@ internal sealed class FreightModelBuilder
                 var additions = AdditionsFor(o => o.Target.Location == location.Id, t, scale);
                 var row = _problem.AddRow(double.NegativeInfinity, scale * capacity / _scaling.TonneUnit, ModelNames.LocationCapacity(location.Id, _periods[t].Id));
                 foreach (var v in terms) _problem.AddTerm(row, v, 1);
-                foreach (var (option, tonnes) in additions) _problem.AddTerm(row, _investments[option].Units, -tonnes / _scaling.TonneUnit);
+                AddAdditionTerms(row, additions, t);
                 _capacityRows.Add(new CapacityRow(false, n, t, row, scale * capacity, additions));
             }
         }
@@ -381,7 +386,7 @@ internal sealed class FreightModelBuilder
         var additions = ImmutableArray.CreateBuilder<(int, double)>();
         for (var i = 0; i < options.Length; i++)
         {
-            if (targets(options[i]) && t >= _scenario.FirstPeriodIndexOf(options[i]))
+            if (targets(options[i]) && CanBeOnlineBy(i, t))
             {
                 additions.Add((i, scale * options[i].AddedAnnualCapacityTonnes));
             }
