@@ -59,16 +59,17 @@ internal sealed partial class FreightModelBuilder
                 var cost = MultiYear.CapitalChargePerUnit(_scenario, option, t) / _scaling.MoneyUnit;
                 var units = _problem.AddVariable(0, option.UnitLimit, cost, option.IsInteger, $"w[{option.Id},{period}]");
                 _problem.AddTerm(sum, units, -1);
+                var on = -1;
                 if (once >= 0)
                 {
-                    var on = _problem.AddVariable(0, 1, 0, true, $"o[{option.Id},{period}]");
+                    on = _problem.AddVariable(0, 1, 0, true, $"o[{option.Id},{period}]");
                     _problem.AddTerm(once, on, 1);
                     var link = _problem.AddRow(double.NegativeInfinity, 0, $"onlink[{option.Id},{period}]");
                     _problem.AddTerm(link, units, 1);
                     _problem.AddTerm(link, on, -option.UnitLimit);
                 }
 
-                var variable = new OnlineVariable(i, t, units);
+                var variable = new OnlineVariable(i, t, units, on);
                 _online.Add(variable);
                 _onlineByOption[i].Add(variable);
             }
