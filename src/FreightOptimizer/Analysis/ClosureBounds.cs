@@ -95,6 +95,7 @@ internal sealed class ClosureBounds
         }
 
         var investment = new HashSet<int>(model.Investments.SelectMany(i => new[] { i.Units, i.Indicator }).Where(v => v >= 0));
+        investment.UnionWith(model.Online.Select(o => o.Units)); // the online variables of a multi-year horizon add capacity like the units
         var rows = new List<(int, double, double)>();
         var freed = new HashSet<int>();
         foreach (var c in model.CapacityRows)
@@ -138,6 +139,7 @@ internal sealed class ClosureBounds
         Unmet = model.Unmet,
         ClosedDemands = model.ClosedDemands,
         Investments = model.Investments,
+        Online = model.Online,
         BalanceRows = model.BalanceRows,
         CapacityRows = FreedRows.Count == 0 ? model.CapacityRows : [.. model.CapacityRows.Where(c => !FreedRows.Contains(c.Row))],
         MinimumFlowRows = FreedRows.Count == 0 ? model.MinimumFlowRows : [.. model.MinimumFlowRows.Where(m => !FreedRows.Contains(m.Row))],

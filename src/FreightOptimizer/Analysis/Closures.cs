@@ -163,8 +163,7 @@ internal sealed class ClosureRun
             {
                 var units = basePlan.Investments[i].Units;
                 var v = Model.Investments[i];
-                values[v.Units] = units;
-                if (v.Indicator >= 0 && v.Indicator != v.Units) values[v.Indicator] = units > 0 ? 1 : 0;
+                Model.SetDecision(values, i, units, basePlan.Investments[i].OnlinePeriod is { } online ? scenario.Horizon.IndexOf(online) : -1);
                 if (!scenario.Investments[i].IsInteger) continuous[v.Units] = (units, units);
             }
 

@@ -329,7 +329,7 @@ internal sealed class PlanIndex
         foreach (var demand in scenario.Demands)
         {
             if (demand.Commodity != id || !Scenario.AppliesIn(demand.Period, p.Id) || !LocationOf.TryGetValue(demand.Location, out var n)) continue;
-            delivery[n] += demand.AnnualTonnes * p.YearFraction;
+            delivery[n] += MultiYear.DemandTonnes(scenario, demand, period);
         }
 
         for (var n = 0; n < delivery.Length; n++) delivery[n] = Math.Max(0, delivery[n] - unmet[n]);

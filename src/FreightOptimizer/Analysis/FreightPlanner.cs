@@ -83,6 +83,14 @@ public static class FreightPlanner
             return false;
         }
 
+        if (MultiYear.IsMultiYear(scenario))
+        {
+            // The appraisal's annual saving and payback divide by one horizon and charge capital over
+            // all of it; an option that chooses its online year has no such single figure.
+            skipped = "Options not appraised: the horizon has calendar years, and each option's value depends on the year it comes online; see InvestmentTimetable.";
+            return false;
+        }
+
         if (options.Appraise == AppraisalMode.Auto && scenario.Investments.Length > SolveDefaults.AutoAppraisalMaxOptions)
         {
             skipped = $"Options not appraised: {scenario.Investments.Length} options need as many re-solves; set SolveOptions.Appraise to Always to appraise them.";

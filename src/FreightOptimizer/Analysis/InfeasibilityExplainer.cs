@@ -188,10 +188,10 @@ internal static class InfeasibilityExplainer
         {
             var lines = scenario.Demands.Where(d => d.Location == unmet.Location && d.Commodity == unmet.Commodity && Scenario.AppliesIn(d.Period, unmet.Period)).ToList();
             if (!lines.Any(d => d.MustServe)) continue;
-            var fraction = scenario.Horizon.Periods[scenario.Horizon.IndexOf(unmet.Period)].YearFraction;
-            var soft = lines.Where(d => !d.MustServe).Sum(d => d.AnnualTonnes * fraction);
+            var t = scenario.Horizon.IndexOf(unmet.Period);
+            var soft = lines.Where(d => !d.MustServe).Sum(d => MultiYear.DemandTonnes(scenario, d, t));
             var hard = unmet.Tonnes - soft;
-            if (hard > 1e-6 * Math.Max(1, lines.Sum(d => d.AnnualTonnes * fraction))) shortfalls.Add(new DemandShortfall(unmet.Location, unmet.Commodity, unmet.Period, hard));
+            if (hard > 1e-6 * Math.Max(1, lines.Sum(d => MultiYear.DemandTonnes(scenario, d, t)))) shortfalls.Add(new DemandShortfall(unmet.Location, unmet.Commodity, unmet.Period, hard));
         }
 
         return [.. shortfalls.OrderByDescending(s => s.Tonnes).ThenBy(s => s.Location.Value, StringComparer.Ordinal).ThenBy(s => scenario.Horizon.IndexOf(s.Period))];

@@ -179,7 +179,7 @@ public static partial class Sensitivity
     /// <param name="cancellationToken">Stops the analysis: the re-solves running are interrupted.</param>
     /// <returns>The ranges.</returns>
     /// <exception cref="FreightValidationException">The scenario is invalid, or the plan names something it does not have.</exception>
-    /// <exception cref="ArgumentException">The options are out of range, or the plan's investments do not match the scenario's.</exception>
+    /// <exception cref="ArgumentException">The options are out of range, the plan's investments do not match the scenario's, or the periods carry calendar years (a tariff range there would need one per year: not supported).</exception>
     /// <exception cref="InvalidOperationException">The plan's LP does not re-solve to optimality (the plan is not an optimal plan of the scenario).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static SensitivityReport Analyse(
@@ -192,8 +192,12 @@ public static partial class Sensitivity
         options.Validate();
         ScenarioValidator.ThrowIfInvalid(scenario);
         _ = PlanIndex.Of(scenario, plan);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (MultiYear.IsMultiYear(scenario))
+        {
+            throw new ArgumentException("Sensitivity ranges one tariff or capacity over the whole horizon at one price; with calendar years each year's costs are discounted differently, so the ranges would mislead. Range a single year's scenario instead.", nameof(scenario));
+        }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var lp = new ParametricLp(scenario, plan, options, cancellationToken);
         var items = new List<Func<(object Range, int Solves)>>();
         if (options.Capacities)
@@ -242,16 +246,14 @@ public static partial class Sensitivity
     /// plan's units and every build indicator at built or not (as PlanSolver fixes them to price a plan),
     /// over the plain rows; an LP as it is.
     /// </summary>
-    internal static LinearProblem WithPlanDecisions(FreightModel model, AllocationPlan plan)
+    internal static LinearProblem WithPlanDecisions(FreightModel model, AllocationPlan plan, Scenario? scenario = null)
     {
         if (!model.IsMip) return model.Problem;
         var values = new double[model.Problem.VariableCount];
         for (var i = 0; i < model.Investments.Length; i++)
         {
-            var units = plan.Investments[i].Units;
-            var variables = model.Investments[i];
-            values[variables.Units] = units;
-            if (variables.Indicator >= 0 && variables.Indicator != variables.Units) values[variables.Indicator] = units > 0 ? 1 : 0;
+            var online = plan.Investments[i].OnlinePeriod;
+            model.SetDecision(values, i, plan.Investments[i].Units, online is { } p && scenario is not null ? scenario.Horizon.IndexOf(p) : -1);
         }
 
         return model.Problem.WithIntegersFixed(values, model.PlainRowCount);
@@ -285,7 +287,7 @@ public static partial class Sensitivity
                 throw new ArgumentException($"The plan decides {plan.Investments.Length} investment option(s) and the scenario has {scenario.Investments.Length}: it is not a plan of this scenario.", nameof(plan));
             }
 
-            _problem = WithPlanDecisions(_model, plan);
+            _problem = WithPlanDecisions(_model, plan, scenario);
             var outcome = Solve(_problem);
             BaseSolves = 1;
             if (outcome.Status != SolveStatus.Optimal || outcome.Values is null)

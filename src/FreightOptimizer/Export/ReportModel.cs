@@ -338,6 +338,7 @@ internal sealed class ReportModel
         {
             var a = appraisals.GetValueOrDefault(option.Id);
             var verdict = decision.Units > 0 ? "BUILD" + (Math.Abs(decision.Units - 1) < 1e-9 ? "" : $" × {ReportFormat.Number(decision.Units, 2)}") : "not built";
+            if (decision.OnlinePeriod is { } online) verdict += $", online {OnlineText(online)}";
             table.Add(option.Name ?? option.Id.Value, ElementName(option.Target), verdict,
                 Money.Format(a?.CapitalCost ?? option.CapitalCost * Math.Max(decision.Units, 1)), Money.Format(a?.AnnualisedCost),
                 ReportFormat.Percent(a?.Utilisation), Money.Format(a?.Value), Money.Format(a?.GrossAnnualSaving),
@@ -345,6 +346,13 @@ internal sealed class ReportModel
         }
 
         return table.Build();
+    }
+
+    /// <summary>A multi-year online period as its year and id ("2026 (2026-open)"), or the id alone.</summary>
+    private string OnlineText(PeriodId online)
+    {
+        var t = Scenario.Horizon.IndexOf(online);
+        return t >= 0 && Scenario.Horizon.Periods[t].Year is { } year ? $"{year} ({online})" : online.Value;
     }
 
     public IEnumerable<string> AppraisalNotes(AllocationPlan plan) =>

@@ -207,6 +207,12 @@ internal sealed class FlowNetworkBuilder
             return false;
         }
 
+        if (MultiYear.IsMultiYear(scenario))
+        {
+            reason = "its periods carry calendar years, whose discounted costs and grown demands the min-cost flow does not model";
+            return false;
+        }
+
         var periods = scenario.Horizon.Periods;
         foreach (var route in scenario.Network.Routes)
         {

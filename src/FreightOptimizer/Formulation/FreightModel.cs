@@ -28,6 +28,12 @@ internal readonly record struct ClosedDemand(int Line, int Location, int Commodi
 /// <summary>The variables of one investment option: units and, when needed, a build indicator.</summary>
 internal readonly record struct InvestmentVariables(int Units, int Indicator);
 
+/// <summary>
+/// Units of option <see cref="Option"/> that come online in period <see cref="Period"/> (multi-year
+/// horizons only; docs/design.md, "Multi-year horizons").
+/// </summary>
+internal readonly record struct OnlineVariable(int Option, int Period, int Units, int Indicator);
+
 /// <summary>A flow-balance row for location n, commodity k, period t.</summary>
 internal readonly record struct BalanceRow(int Location, int Commodity, int Period, int Row, double DemandTonnes);
 
@@ -60,6 +66,9 @@ internal sealed class FreightModel
 
     public required ImmutableArray<InvestmentVariables> Investments { get; init; }
 
+    /// <summary>The online variables of a multi-year horizon, by option and then period (empty otherwise).</summary>
+    public ImmutableArray<OnlineVariable> Online { get; init; } = [];
+
     public required ImmutableArray<BalanceRow> BalanceRows { get; init; }
 
     public required ImmutableArray<CapacityRow> CapacityRows { get; init; }
@@ -91,6 +100,25 @@ internal sealed class FreightModel
     /// would erase a real price of 10^−9 per tonne (costs that small are valid input).
     /// </summary>
     public bool ExactValues { get; init; }
+
+    /// <summary>
+    /// Writes a plan's decision for option <paramref name="option"/> into a vector of variable values
+    /// (as a plan fixes them to price it): its units, its build indicator, and in a multi-year
+    /// horizon its units on the online variable of <paramref name="onlinePeriod"/> and 0 on the others.
+    /// </summary>
+    public void SetDecision(double[] values, int option, double units, int onlinePeriod)
+    {
+        var v = Investments[option];
+        values[v.Units] = units;
+        if (v.Indicator >= 0 && v.Indicator != v.Units) values[v.Indicator] = units > 0 ? 1 : 0;
+        foreach (var online in Online)
+        {
+            if (online.Option != option) continue;
+            var here = units > 0 && online.Period == onlinePeriod;
+            values[online.Units] = here ? units : 0;
+            if (online.Indicator >= 0) values[online.Indicator] = here ? 1 : 0;
+        }
+    }
 
     /// <summary>Whether the model has integer variables.</summary>
     public bool IsMip => Problem.IntegerCount > 0;

@@ -131,6 +131,7 @@ internal sealed partial class FreightModelBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FreightModel Formulate()
     {
+        InitialiseTiming();
         AddInvestmentVariables();
         AddSupplyVariables();
         AddDemandRequirements();
@@ -157,6 +158,7 @@ internal sealed partial class FreightModelBuilder
             Unmet = [.. _unmet],
             ClosedDemands = [.. _closedDemands],
             Investments = [.. _investments],
+            Online = [.. _online],
             BalanceRows = [.. _balanceRows],
             CapacityRows = [.. _capacityRows],
             MinimumFlowRows = [.. _minimumFlowRows],
@@ -186,7 +188,8 @@ internal sealed partial class FreightModelBuilder
         for (var i = 0; i < options.Length; i++)
         {
             var option = options[i];
-            var cost = Economics.ObjectiveCostPerUnit(_scenario, option) / _scaling.MoneyUnit;
+            // In a multi-year horizon the capital is charged on the online variables (InvestmentTiming).
+            var cost = _multiYear ? 0 : Economics.ObjectiveCostPerUnit(_scenario, option) / _scaling.MoneyUnit;
             var units = _problem.AddVariable(0, option.UnitLimit, cost, option.IsInteger, ModelNames.Units(option.Id));
             var needsIndicator = option.ExclusiveGroup is not null || !option.Requires.IsDefaultOrEmpty || required.Contains(option.Id);
             var indicator = -1;
@@ -210,6 +213,8 @@ internal sealed partial class FreightModelBuilder
 
             _investments[i] = new InvestmentVariables(units, indicator);
         }
+
+        if (_multiYear) AddOnlineVariables();
     }
 
     /// <summary>Supply used s[line,t] for every line that applies in t at an open location.</summary>
@@ -220,7 +225,7 @@ internal sealed partial class FreightModelBuilder
         foreach (var line in LineExpansion.Supplies(_scenario))
         {
             var supply = _scenario.Supplies[line.Line];
-            var cost = (supply.CostPerTonne + _scenario.HandlingCostPerTonne(_locations[line.Location], supply.Commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit;
+            var cost = (supply.CostPerTonne + _scenario.HandlingCostPerTonne(_locations[line.Location], supply.Commodity)) * _scaling.TonneUnit / _scaling.MoneyUnit * _weight[line.Period];
             var v = _problem.AddVariable(0, line.Tonnes / _scaling.TonneUnit, cost, false, ModelNames.Supply(supply, _periods[line.Period].Id, line.Line));
             _supplies.Add(new SupplyVariable(line.Line, line.Location, line.Commodity, line.Period, v));
         }
@@ -247,7 +252,7 @@ internal sealed partial class FreightModelBuilder
                 }
                 else
                 {
-                    _problem.ObjectiveConstant += _scenario.PenaltyOf(demand) * tonnes / _scaling.MoneyUnit;
+                    _problem.ObjectiveConstant += _scenario.PenaltyOf(demand) * tonnes / _scaling.MoneyUnit * _weight[t];
                 }
 
                 continue;
@@ -255,7 +260,7 @@ internal sealed partial class FreightModelBuilder
 
             _demandOf[BalanceKey(n, k, t)] += tonnes;
             if (demand.MustServe) continue;
-            var cost = _scenario.PenaltyOf(demand) * _scaling.TonneUnit / _scaling.MoneyUnit;
+            var cost = _scenario.PenaltyOf(demand) * _scaling.TonneUnit / _scaling.MoneyUnit * _weight[t];
             var v = _problem.AddVariable(0, tonnes / _scaling.TonneUnit, cost, false, ModelNames.Unmet(demand, _periods[t].Id, line.Line));
             _unmet.Add(new UnmetVariable(line.Line, n, k, t, v));
         }
@@ -278,7 +283,7 @@ internal sealed partial class FreightModelBuilder
                 for (var t = 0; t < _periods.Length; t++)
                 {
                     if (!_scenario.CanFlow(route, commodity, _periods[t].Id)) continue;
-                    var v = _problem.AddVariable(0, double.PositiveInfinity, cost, false, ModelNames.Flow(route.Id, commodity, _periods[t].Id));
+                    var v = _problem.AddVariable(0, double.PositiveInfinity, cost * _weight[t], false, ModelNames.Flow(route.Id, commodity, _periods[t].Id));
                     _flows.Add(new FlowVariable(a, k, t, v));
                 }
             }
@@ -347,7 +352,7 @@ internal sealed partial class FreightModelBuilder
                 var additions = AdditionsFor(o => o.Target.Route == route.Id, t, scale);
                 var row = _problem.AddRow(double.NegativeInfinity, scale * capacity / _scaling.TonneUnit, ModelNames.RouteCapacity(route.Id, _periods[t].Id));
                 foreach (var f in flows) _problem.AddTerm(row, f.Variable, 1);
-                foreach (var (option, tonnes) in additions) _problem.AddTerm(row, _investments[option].Units, -tonnes / _scaling.TonneUnit);
+                AddAdditionTerms(row, additions, t);
                 _capacityRows.Add(new CapacityRow(true, a, t, row, scale * capacity, additions));
             }
         }
@@ -372,7 +377,7 @@ internal sealed partial class FreightModelBuilder
                 var additions = AdditionsFor(o => o.Target.Location == location.Id, t, scale);
                 var row = _problem.AddRow(double.NegativeInfinity, scale * capacity / _scaling.TonneUnit, ModelNames.LocationCapacity(location.Id, _periods[t].Id));
                 foreach (var v in terms) _problem.AddTerm(row, v, 1);
-                foreach (var (option, tonnes) in additions) _problem.AddTerm(row, _investments[option].Units, -tonnes / _scaling.TonneUnit);
+                AddAdditionTerms(row, additions, t);
                 _capacityRows.Add(new CapacityRow(false, n, t, row, scale * capacity, additions));
             }
         }
@@ -384,7 +389,7 @@ internal sealed partial class FreightModelBuilder
         var additions = ImmutableArray.CreateBuilder<(int, double)>();
         for (var i = 0; i < options.Length; i++)
         {
-            if (targets(options[i]) && t >= _scenario.FirstPeriodIndexOf(options[i]))
+            if (targets(options[i]) && CanBeOnlineBy(i, t))
             {
                 additions.Add((i, scale * options[i].AddedAnnualCapacityTonnes));
             }

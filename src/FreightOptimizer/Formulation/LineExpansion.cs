@@ -43,7 +43,7 @@ internal static class LineExpansion
             for (var t = 0; t < periods.Length; t++)
             {
                 if (!Scenario.AppliesIn(demand.Period, periods[t].Id)) continue;
-                var tonnes = demand.AnnualTonnes * periods[t].YearFraction;
+                var tonnes = MultiYear.DemandTonnes(scenario, demand, t); // annual × fraction, grown in a multi-year horizon
                 if (tonnes == 0) continue;
                 yield return new LineInPeriod(line, n, k, t, tonnes, scenario.IsOpen(demand.Location, periods[t].Id));
             }

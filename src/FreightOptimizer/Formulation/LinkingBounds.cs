@@ -69,7 +69,7 @@ internal sealed class LinkingBounds
             foreach (var line in scenario.Demands)
             {
                 if (!Scenario.AppliesIn(line.Period, period.Id) || !scenario.IsOpen(line.Location, period.Id)) continue;
-                if (scenario.Network.TryGetCommodityIndex(line.Commodity, out var k)) demand[(k * periods.Length) + t] += line.AnnualTonnes * period.YearFraction;
+                if (scenario.Network.TryGetCommodityIndex(line.Commodity, out var k)) demand[(k * periods.Length) + t] += MultiYear.DemandTonnes(scenario, line, t);
             }
         }
 

@@ -26,7 +26,15 @@ public sealed record UnmetDemand(LocationId Location, CommodityId Commodity, Per
 /// <summary>How many units of an investment option the plan builds.</summary>
 /// <param name="Id">The option id.</param>
 /// <param name="Units">Units built (0 when not built).</param>
-public sealed record InvestmentDecision(InvestmentId Id, double Units);
+public sealed record InvestmentDecision(InvestmentId Id, double Units)
+{
+    /// <summary>
+    /// In a multi-year horizon, the period in which the units come online (their capacity counts
+    /// from it to the end, and their capital is charged from it); null when nothing is built or the
+    /// horizon has no calendar years (the units then count from the option's first period).
+    /// </summary>
+    public PeriodId? OnlinePeriod { get; init; }
+}
 
 /// <summary>
 /// Throughput against capacity of one capacitated route or location in one period.

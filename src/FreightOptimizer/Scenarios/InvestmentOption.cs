@@ -47,6 +47,13 @@ public sealed record InvestmentOption(InvestmentId Id, double AddedAnnualCapacit
     /// <summary>The first period in which the added capacity exists (lead time), or null for the first period.</summary>
     public PeriodId? FirstPeriod { get; init; }
 
+    /// <summary>
+    /// Years from the first year of a multi-year horizon before the option can come online (≥ 0), or
+    /// null for none: it can come online in a period whose year is at least the first year + the lead
+    /// time (and not before <see cref="FirstPeriod"/>). Ignored without years.
+    /// </summary>
+    public double? LeadTimeYears { get; init; }
+
     /// <summary>At most one option of an exclusive group is built, or null for none.</summary>
     public string? ExclusiveGroup { get; init; }
 
@@ -71,6 +78,7 @@ public sealed record InvestmentOption(InvestmentId Id, double AddedAnnualCapacit
         && CapitalCost.Equals(other.CapitalCost) && LifetimeYears.Equals(other.LifetimeYears)
         && Name == other.Name && Target == other.Target && Kind == other.Kind
         && Nullable.Equals(MaxUnits, other.MaxUnits) && FirstPeriod == other.FirstPeriod
+        && Nullable.Equals(LeadTimeYears, other.LeadTimeYears)
         && ExclusiveGroup == other.ExclusiveGroup && Structural.SequenceEquals(Requires, other.Requires)
         && Source == other.Source && Notes == other.Notes;
 

@@ -7,6 +7,13 @@ namespace FreightOptimizer;
 /// <param name="YearFraction">The share of a year the period lasts (&gt; 0, at most 1,000, and the periods together at most 1,000 years). Annual rates are multiplied by it.</param>
 public sealed record Period(PeriodId Id, double YearFraction)
 {
+    /// <summary>
+    /// The calendar year the period belongs to, or null. All periods of a scenario carry a year or none
+    /// does; with years the horizon is multi-year (<see cref="MultiYear"/>): costs are discounted to the
+    /// first year, demand may grow, and each investment option chooses the period it comes online.
+    /// </summary>
+    public int? Year { get; init; }
+
     /// <summary>Where the data came from (free text, ignored by the model).</summary>
     public string? Source { get; init; }
 

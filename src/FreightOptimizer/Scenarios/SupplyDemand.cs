@@ -39,6 +39,12 @@ public sealed record Demand(LocationId Location, CommodityId Commodity, double A
     /// </summary>
     public double? UnmetPenaltyPerTonne { get; init; }
 
+    /// <summary>
+    /// Growth of the annual tonnes per calendar year (0.05 = 5 % a year, &gt; −1), or null for none: in a
+    /// period of year y the line wants annual tonnes × (1 + g)^(y − first year). Ignored without years.
+    /// </summary>
+    public double? GrowthPerYear { get; init; }
+
     /// <summary>When true, all of the demand must be served; a scenario that cannot is infeasible.</summary>
     public bool MustServe { get; init; }
 

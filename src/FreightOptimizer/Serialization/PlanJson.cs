@@ -168,6 +168,7 @@ public static class PlanJson
         {
             w.WriteString("id", i.Id.Value);
             Number(w, "units", i.Units, path);
+            if (i.OnlinePeriod is { } online) w.WriteString("onlinePeriod", online.Value);
         });
 
         var prices = plan.Prices ?? PlanPrices.None;
@@ -434,8 +435,11 @@ public static class PlanJson
             });
             var investments = Items(root, "investments", "$", required: false, (e, p) =>
             {
-                Known(e, p, "id", "units");
-                return new InvestmentDecision(RequiredString(e, "id", p), RequiredNumber(e, "units", p));
+                Known(e, p, "id", "units", "onlinePeriod");
+                return new InvestmentDecision(RequiredString(e, "id", p), RequiredNumber(e, "units", p))
+                {
+                    OnlinePeriod = OptionalString(e, "onlinePeriod", p) is { } online ? new PeriodId(online) : (PeriodId?)null,
+                };
             });
 
             var prices = PlanPrices.None;

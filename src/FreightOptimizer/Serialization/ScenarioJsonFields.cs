@@ -20,7 +20,7 @@ internal static class ScenarioJsonFields
     ];
 
     /// <summary>An element of <c>periods</c>.</summary>
-    public static readonly ImmutableArray<string> Period = ["id", "yearFraction", "source", "notes"];
+    public static readonly ImmutableArray<string> Period = ["id", "yearFraction", "year", "source", "notes"];
 
     /// <summary>An element of <c>commodities</c>.</summary>
     public static readonly ImmutableArray<string> Commodity = ["id", "name", "unmetPenaltyPerTonne", "valuePerTonne", "source", "notes"];
@@ -45,13 +45,13 @@ internal static class ScenarioJsonFields
 
     /// <summary>An element of <c>demands</c>.</summary>
     public static readonly ImmutableArray<string> Demand =
-        ["location", "commodity", "annualTonnes", "unmetPenaltyPerTonne", "mustServe", "period", "source", "notes"];
+        ["location", "commodity", "annualTonnes", "unmetPenaltyPerTonne", "growthPerYear", "mustServe", "period", "source", "notes"];
 
     /// <summary>An element of <c>investments</c>.</summary>
     public static readonly ImmutableArray<string> Investment =
     [
         "id", "name", "location", "route", "addedAnnualCapacityTonnes", "capitalCost", "lifetimeYears", "kind",
-        "maxUnits", "firstPeriod", "exclusiveGroup", "requires", "source", "notes",
+        "maxUnits", "firstPeriod", "leadTimeYears", "exclusiveGroup", "requires", "source", "notes",
     ];
 
     /// <summary>The <c>budget</c> object.</summary>

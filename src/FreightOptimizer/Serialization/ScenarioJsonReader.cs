@@ -318,9 +318,19 @@ internal sealed partial class ScenarioJsonReader
     private Period ReadPeriod(JsonObjectReader o) =>
         new(o.String("id", required: true) ?? string.Empty, o.Number("yearFraction", required: true) ?? 1)
         {
+            Year = ReadYear(o),
             Source = o.String("source"),
             Notes = o.String("notes"),
         };
+
+    /// <summary>A period's calendar year: a whole number from 1 to 9999, or absent.</summary>
+    private static int? ReadYear(JsonObjectReader o)
+    {
+        if (o.Number("year") is not { } year) return null;
+        if (year == Math.Floor(year) && year is >= 1 and <= 9999) return (int)year;
+        o.Error(ValidationCode.PeriodYears, $"A period's year must be a whole calendar year from 1 to 9999; it is {year.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+        return null;
+    }
 
     private Commodity ReadCommodity(JsonObjectReader o) =>
         new(o.String("id", required: true) ?? string.Empty, o.String("name"))
@@ -398,6 +408,7 @@ internal sealed partial class ScenarioJsonReader
             o.Number("annualTonnes", required: true) ?? 0)
         {
             UnmetPenaltyPerTonne = o.Number("unmetPenaltyPerTonne"),
+            GrowthPerYear = o.Number("growthPerYear"),
             MustServe = o.Bool("mustServe") ?? false,
             Period = o.String("period") is { } p ? new PeriodId(p) : (PeriodId?)null,
             Source = o.String("source"),
@@ -427,6 +438,7 @@ internal sealed partial class ScenarioJsonReader
             Kind = o.Enum("kind", InvestmentKind.Binary, required: false),
             MaxUnits = o.Number("maxUnits"),
             FirstPeriod = o.String("firstPeriod") is { } p ? new PeriodId(p) : (PeriodId?)null,
+            LeadTimeYears = o.Number("leadTimeYears"),
             ExclusiveGroup = o.String("exclusiveGroup"),
             Requires = o.StringArray("requires") is { } requires ? [.. requires.Select(InvestmentId.FromString)] : [],
             Source = o.String("source"),

@@ -41,6 +41,7 @@ internal static class ScenarioJsonWriter
                 w.WriteStartObject();
                 w.WriteString("id", p.Id.Value);
                 w.WriteNumber("yearFraction", p.YearFraction);
+                if (p.Year is { } year) w.WriteNumber("year", year);
                 Provenance(w, p.Source, p.Notes);
                 w.WriteEndObject();
             }
@@ -148,6 +149,7 @@ internal static class ScenarioJsonWriter
                 w.WriteString("commodity", d.Commodity.Value);
                 w.WriteNumber("annualTonnes", d.AnnualTonnes);
                 Number(w, "unmetPenaltyPerTonne", d.UnmetPenaltyPerTonne);
+                Number(w, "growthPerYear", d.GrowthPerYear);
                 if (d.MustServe) w.WriteBoolean("mustServe", true);
                 Text(w, "period", d.Period?.Value);
                 Provenance(w, d.Source, d.Notes);
@@ -173,6 +175,7 @@ internal static class ScenarioJsonWriter
                 if (o.Kind != InvestmentKind.Binary) w.WriteString("kind", o.Kind.ToString());
                 Number(w, "maxUnits", o.MaxUnits);
                 Text(w, "firstPeriod", o.FirstPeriod?.Value);
+                Number(w, "leadTimeYears", o.LeadTimeYears);
                 Text(w, "exclusiveGroup", o.ExclusiveGroup);
                 if (!o.Requires.IsDefaultOrEmpty)
                 {

@@ -41,6 +41,10 @@ internal static class PlanAssembler
         var routeThroughput = new double[network.Routes.Length * periodCount];
         var locationThroughput = new double[network.Locations.Length * periodCount];
 
+        // Discount factors: every cost of a period counts at its present value (1 without calendar years).
+        var weight = new double[periodCount];
+        for (var t = 0; t < periodCount; t++) weight[t] = MultiYear.DiscountFactor(scenario, t);
+
         foreach (var f in model.Flows)
         {
             var tonnes = Tonnes(f.Variable);
@@ -48,14 +52,16 @@ internal static class PlanAssembler
             var route = network.Routes[f.Route];
             var commodity = network.Commodities[f.Commodity].Id;
             flows.Add(new RouteFlow(route.Id, commodity, periods[f.Period].Id, tonnes));
-            // The tariff is what the route charges less the generalised surcharges (both 0.0 without them).
+            // The tariff is what the route charges less the generalised surcharges (both 0.0 without them);
+            // each is discounted by its period's weight (1 without years).
             var time = scenario.TransitCostPerTonne(route, commodity);
             var carbon = scenario.CarbonCostPerTonne(route);
-            transport += (scenario.RouteCostPerTonne(route, commodity) - time - carbon) * tonnes;
-            transitTime += time * tonnes;
-            carbonCost += carbon * tonnes;
+            var w = weight[f.Period];
+            transport += (scenario.RouteCostPerTonne(route, commodity) - time - carbon) * tonnes * w;
+            transitTime += time * tonnes * w;
+            carbonCost += carbon * tonnes * w;
             var to = network.IndexOf(route.To);
-            handling += scenario.HandlingCostPerTonne(network.Locations[to], commodity) * tonnes;
+            handling += scenario.HandlingCostPerTonne(network.Locations[to], commodity) * tonnes * weight[f.Period];
             routeThroughput[(f.Route * periodCount) + f.Period] += tonnes;
             locationThroughput[(to * periodCount) + f.Period] += tonnes;
         }
@@ -67,8 +73,8 @@ internal static class PlanAssembler
             var tonnes = Tonnes(v.Variable);
             if (tonnes == 0) continue;
             var line = scenario.Supplies[v.Line];
-            supplyCost += line.CostPerTonne * tonnes;
-            handling += scenario.HandlingCostPerTonne(network.Locations[v.Location], line.Commodity) * tonnes;
+            supplyCost += line.CostPerTonne * tonnes * weight[v.Period];
+            handling += scenario.HandlingCostPerTonne(network.Locations[v.Location], line.Commodity) * tonnes * weight[v.Period];
             Add(supplied, (v.Location, v.Commodity, v.Period), tonnes);
             locationThroughput[(v.Location * periodCount) + v.Period] += tonnes;
         }
@@ -79,27 +85,37 @@ internal static class PlanAssembler
         {
             var tonnes = Tonnes(v.Variable);
             if (tonnes == 0) continue;
-            penalty += scenario.PenaltyOf(scenario.Demands[v.Line]) * tonnes;
+            penalty += scenario.PenaltyOf(scenario.Demands[v.Line]) * tonnes * weight[v.Period];
             Add(unmet, (v.Location, v.Commodity, v.Period), tonnes);
         }
 
         foreach (var c in model.ClosedDemands)
         {
-            if (!c.Hard) penalty += scenario.PenaltyOf(scenario.Demands[c.Line]) * c.Tonnes;
+            if (!c.Hard) penalty += scenario.PenaltyOf(scenario.Demands[c.Line]) * c.Tonnes * weight[c.Period];
             Add(unmet, (c.Location, c.Commodity, c.Period), c.Tonnes);
         }
 
         var investments = ImmutableArray.CreateBuilder<InvestmentDecision>();
         var capital = 0.0;
         var units = new double[model.Investments.Length];
+        var online = OnlinePeriods(scenario, model, values);
         for (var i = 0; i < model.Investments.Length; i++)
         {
             var option = scenario.Investments[i];
             var u = values[model.Investments[i].Units];
             u = option.IsInteger ? Math.Round(u) + 0.0 : Clean(u); // + 0.0 turns a rounded −0 into 0
             units[i] = u;
-            capital += Economics.ObjectiveCostPerUnit(scenario, option) * u;
-            investments.Add(new InvestmentDecision(option.Id, u));
+            if (model.Online.IsDefaultOrEmpty)
+            {
+                capital += Economics.ObjectiveCostPerUnit(scenario, option) * u;
+                investments.Add(new InvestmentDecision(option.Id, u));
+                continue;
+            }
+
+            // Multi-year: the units come online in one period (none when nothing is built).
+            if (u == 0) online[i] = int.MaxValue;
+            capital += u == 0 ? 0 : MultiYear.CapitalChargePerUnit(scenario, option, online[i]) * u;
+            investments.Add(new InvestmentDecision(option.Id, u) { OnlinePeriod = u == 0 ? null : (PeriodId?)periods[online[i]].Id });
         }
 
         var capacityUse = ImmutableArray.CreateBuilder<CapacityUse>();
@@ -109,13 +125,17 @@ internal static class PlanAssembler
         foreach (var row in model.CapacityRows)
         {
             var capacity = row.BaseTonnes;
-            foreach (var (option, tonnesPerUnit) in row.Additions) capacity += tonnesPerUnit * units[option];
+            foreach (var (option, tonnesPerUnit) in row.Additions)
+            {
+                if (row.Period >= online[option]) capacity += tonnesPerUnit * units[option];
+            }
+
             var throughput = (row.IsRoute ? routeThroughput : locationThroughput)[(row.Target * periodCount) + row.Period];
             var element = row.IsRoute ? NetworkElement.Of(network.Routes[row.Target].Id) : NetworkElement.Of(network.Locations[row.Target].Id);
             var period = periods[row.Period].Id;
             capacityUse.Add(new CapacityUse(element, period, throughput, capacity));
             if (duals is null) continue;
-            var price = CleanPrice(-duals[row.Row] * s.MoneyUnit / s.TonneUnit);
+            var price = CleanPrice(-duals[row.Row] * s.MoneyUnit / s.TonneUnit / weight[row.Period]);
             (row.IsRoute ? routeRho : locationRho)[(row.Target * periodCount) + row.Period] = price;
             if (price > 0 && capacity - throughput <= SolveDefaults.BindingSlack * Math.Max(capacity, 1))
             {
@@ -123,8 +143,8 @@ internal static class PlanAssembler
             }
         }
 
-        AddCapacitiesWithoutRows(scenario, model, units, capacityUse);
-        var prices = duals is null ? PlanPrices.None : CompletePrices(scenario, model, duals, routeRho, locationRho, priceNoise, noise);
+        AddCapacitiesWithoutRows(scenario, model, units, online, capacityUse);
+        var prices = duals is null ? PlanPrices.None : CompletePrices(scenario, model, duals, weight, routeRho, locationRho, priceNoise, noise);
 
         return new AllocationPlan
         {
@@ -143,6 +163,28 @@ internal static class PlanAssembler
                 .ThenBy(b => b.Element.Id, StringComparer.Ordinal)
                 .ThenBy(b => scenario.Horizon.IndexOf(b.Period))],
         };
+    }
+
+    /// <summary>
+    /// The period from which each option's units count: its first period without calendar years; in a
+    /// multi-year horizon the online variable that carries its units (the earliest, should a
+    /// continuous solution spread them), or never (int.MaxValue).
+    /// </summary>
+    private static int[] OnlinePeriods(Scenario scenario, FreightModel model, double[] values)
+    {
+        var online = new int[scenario.Investments.Length];
+        for (var i = 0; i < online.Length; i++)
+        {
+            online[i] = model.Online.IsDefaultOrEmpty ? scenario.FirstPeriodIndexOf(scenario.Investments[i]) : int.MaxValue;
+        }
+
+        if (model.Online.IsDefaultOrEmpty) return online;
+        foreach (var v in model.Online)
+        {
+            if (Math.Round(values[v.Units]) > 0 && v.Period < online[v.Option]) online[v.Option] = v.Period;
+        }
+
+        return online;
     }
 
     /// <summary>
@@ -202,7 +244,7 @@ internal static class PlanAssembler
     /// </list>
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static PlanPrices CompletePrices(Scenario scenario, FreightModel model, double[] duals, double[] routeRho, double[] locationRho, double priceNoise, double valueNoise)
+    private static PlanPrices CompletePrices(Scenario scenario, FreightModel model, double[] duals, double[] weight, double[] routeRho, double[] locationRho, double priceNoise, double valueNoise)
     {
         var s = model.Scaling;
         var network = scenario.Network;
@@ -217,7 +259,7 @@ internal static class PlanAssembler
         var pi = new double[network.Locations.Length * commodityCount * periodCount];
         foreach (var b in model.BalanceRows)
         {
-            pi[(((b.Location * commodityCount) + b.Commodity) * periodCount) + b.Period] = Below(duals[b.Row] * s.MoneyUnit / s.TonneUnit, priceNoise);
+            pi[(((b.Location * commodityCount) + b.Commodity) * periodCount) + b.Period] = Below(duals[b.Row] * s.MoneyUnit / s.TonneUnit / weight[b.Period], priceNoise);
         }
 
         var balance = ImmutableArray.CreateBuilder<BalancePrice>();
@@ -256,7 +298,7 @@ internal static class PlanAssembler
         }
 
         var mu = new double[network.Routes.Length * periodCount];
-        foreach (var m in model.MinimumFlowRows) mu[(m.Route * periodCount) + m.Period] = Below(duals[m.Row] * s.MoneyUnit / s.TonneUnit, priceNoise);
+        foreach (var m in model.MinimumFlowRows) mu[(m.Route * periodCount) + m.Period] = Below(duals[m.Row] * s.MoneyUnit / s.TonneUnit / weight[m.Period], priceNoise);
         var minimum = ImmutableArray.CreateBuilder<MinimumFlowPrice>();
         for (var a = 0; a < network.Routes.Length; a++)
         {
@@ -278,7 +320,7 @@ internal static class PlanAssembler
     /// options add from their first period on, times the year fraction and the availability factor
     /// (0 where it is closed). The list is then in scenario order: routes, then locations, each by period.
     /// </summary>
-    private static void AddCapacitiesWithoutRows(Scenario scenario, FreightModel model, double[] units, ImmutableArray<CapacityUse>.Builder capacityUse)
+    private static void AddCapacitiesWithoutRows(Scenario scenario, FreightModel model, double[] units, int[] online, ImmutableArray<CapacityUse>.Builder capacityUse)
     {
         var network = scenario.Network;
         var periods = scenario.Horizon.Periods;
@@ -291,7 +333,7 @@ internal static class PlanAssembler
             for (var i = 0; i < scenario.Investments.Length; i++)
             {
                 var option = scenario.Investments[i];
-                if (option.Target == element && t >= scenario.FirstPeriodIndexOf(option)) annual += option.AddedAnnualCapacityTonnes * units[i];
+                if (option.Target == element && t >= online[i]) annual += option.AddedAnnualCapacityTonnes * units[i];
             }
 
             var factor = element.Route is { } r ? scenario.AvailabilityOf(r, periods[t].Id) : scenario.AvailabilityOf(element.Location!.Value, periods[t].Id);

@@ -112,6 +112,7 @@ public static partial class ScenarioValidator
             CheckBudget();
             CheckObservations();
             CheckGeneralisedCost();
+            CheckMultiYear();
             WarnMinimumFlows();
             if (!_issues.Any(i => i.Severity == ValidationSeverity.Error)) WarnReachability();
         }

@@ -115,6 +115,31 @@ public enum ValidationCode
     /// </summary>
     StudyOutputConflict = 35,
 
+    /// <summary>
+    /// A <c>co2CapTonnes</c> in a horizon with calendar years: the cap's price would mix the money of
+    /// different years in one certificate, so a cap applies to single-year horizons only.
+    /// </summary>
+    Co2CapWithYears = 29,
+
+    /// <summary>
+    /// Calendar years of the periods: some periods carry a <c>year</c> and others do not, the years
+    /// decrease from one period to the next, a year is outside 1 to 9999, or the horizon spans more
+    /// than 100 calendar years.
+    /// </summary>
+    PeriodYears = 33,
+
+    /// <summary>The year fractions of the periods of one calendar year add up to more than 1.</summary>
+    YearFractionsExceedYear = 34,
+
+    /// <summary>A demand's <c>growthPerYear</c> is not above −1 and at most 1 (100 % a year).</summary>
+    GrowthOutOfRange = 40,
+
+    /// <summary>
+    /// A Continuous investment option in a horizon with calendar years: an option there chooses the
+    /// period it comes online in, a whole-number decision; make it Binary or Modular.
+    /// </summary>
+    ContinuousTimedOption = 41,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 
@@ -129,6 +154,18 @@ public enum ValidationCode
 
     /// <summary>Warning: a holding rate is set, and a route has no <c>transitDays</c> or a commodity no <c>valuePerTonne</c>, so its cargo costs nothing in transit.</summary>
     HoldingCostWithoutData = 105,
+
+    /// <summary>
+    /// Warning: a demand's <c>growthPerYear</c> or an option's <c>leadTimeYears</c> is given, but the
+    /// periods carry no calendar years, so it is ignored.
+    /// </summary>
+    MultiYearFieldIgnored = 106,
+
+    /// <summary>
+    /// Warning: an investment option's lead time (or first period) leaves no period of the horizon
+    /// in which it can come online, so it is never built.
+    /// </summary>
+    OptionNeverOnline = 107,
 }
 
 /// <summary>One problem in a scenario, with where it is and a sentence a planner understands.</summary>

@@ -235,7 +235,7 @@ internal sealed partial class VerificationRun
         var signTolerance = _options.DualTolerance * _priceScale;
         foreach (var (key, pi) in _pi)
         {
-            if (_rowSlots.TryGetValue(key, out var slot)) dual.Add(pi * _rowData[slot].Demand);
+            if (_rowSlots.TryGetValue(key, out var slot)) dual.Add(pi * _rowData[slot].Demand * _weight[DecodeRow(key).T]);
         }
 
         for (var slot = 0; slot < _routeRho.Length; slot++)
@@ -244,13 +244,13 @@ internal sealed partial class VerificationRun
             if (!double.IsNaN(_routeRhs[slot]))
             {
                 CheckRow(_routeRho[slot], _routeRhs[slot] - _routeTotal[slot], Math.Max(_routeRhs[slot], _routeTotal[slot]), r, t, isRoute: true, "capacity");
-                dual.Add(-_routeRho[slot] * _routeRhsFixed[slot]);
+                dual.Add(-_routeRho[slot] * _routeRhsFixed[slot] * _weight[t]);
             }
 
             if (!double.IsNaN(_routeMin[slot]))
             {
                 CheckRow(_mu[slot], _routeTotal[slot] - _routeMin[slot], Math.Max(_routeMin[slot], _routeTotal[slot]), r, t, isRoute: true, "minimum-flow");
-                dual.Add(_mu[slot] * _routeMin[slot]);
+                dual.Add(_mu[slot] * _routeMin[slot] * _weight[t]);
             }
         }
 
@@ -259,7 +259,7 @@ internal sealed partial class VerificationRun
             if (double.IsNaN(_locationRhs[slot])) continue;
             CheckRow(_locationRho[slot], _locationRhs[slot] - _throughput[slot], Math.Max(_locationRhs[slot], _throughput[slot]),
                 slot / _periodCount, slot % _periodCount, isRoute: false, "capacity");
-            dual.Add(-_locationRho[slot] * _locationRhsFixed[slot]);
+            dual.Add(-_locationRho[slot] * _locationRhsFixed[slot] * _weight[slot % _periodCount]);
         }
 
         if (_scenario.Budget is { } budget)
@@ -357,7 +357,7 @@ internal sealed partial class VerificationRun
                 var reduced = line.CostPerTonne + handling - pi + rho;
                 var scale = Math.Abs(line.CostPerTonne) + Math.Abs(handling) + Math.Abs(pi) + Math.Abs(rho);
                 var ub = line.AnnualTonnes * _fraction[t];
-                dual.Add(ub * Math.Min(reduced, 0));
+                dual.Add(ub * Math.Min(reduced, 0) * _weight[t]);
                 if (ReducedCostCheck(reduced, scale, _orderedValues[j], ub, usedAbove) is { } check)
                 {
                     _certificate.Add(check, LocationSubject(n, k, t), Math.Abs(reduced),
@@ -370,8 +370,8 @@ internal sealed partial class VerificationRun
                 var line = demands[_orderedLines[j]];
                 var penalty = _demandPenalty[_orderedLines[j]];
                 var reduced = penalty - pi;
-                var ub = line.AnnualTonnes * _fraction[t];
-                dual.Add(ub * Math.Min(reduced, 0));
+                var ub = DemandTonnes(_orderedLines[j], t);
+                dual.Add(ub * Math.Min(reduced, 0) * _weight[t]);
                 if (ReducedCostCheck(reduced, Math.Abs(penalty) + Math.Abs(pi), _orderedValues[j], ub, usedAbove) is { } check)
                 {
                     _certificate.Add(check, LocationSubject(n, k, t), Math.Abs(reduced),
@@ -388,7 +388,7 @@ internal sealed partial class VerificationRun
         {
             if (_fixed[i]) continue;
             var option = _investments[i];
-            var perUnit = Economics.ObjectiveCostPerUnit(_scenario, option);
+            var perUnit = CapitalPerUnit(i);
             var reduced = perUnit + (_beta * option.CapitalCost);
             var scale = Math.Abs(perUnit) + Math.Abs(_beta * option.CapitalCost);
             for (var t = _firstPeriod[i]; t < _periodCount; t++)

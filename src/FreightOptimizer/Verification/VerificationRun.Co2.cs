@@ -41,13 +41,13 @@ internal sealed partial class VerificationRun
     }
 
     /// <summary>Adds a flow's route cost to the cost parts: tariff (the cost less the surcharges), time and carbon; and its activity.</summary>
-    private void AddRouteCost(int r, int k, double cost, double tonnes)
+    private void AddRouteCost(int r, int k, double cost, double tonnes, double weight)
     {
         var time = _transitCost[(r * CommodityCount) + k];
         var carbon = _carbonCost[r];
-        _transport.Add((cost - time - carbon) * tonnes);
-        _transitTime.Add(time * tonnes);
-        _carbon.Add(carbon * tonnes);
+        _transport.Add((cost - time - carbon) * tonnes * weight);
+        _transitTime.Add(time * tonnes * weight);
+        _carbon.Add(carbon * tonnes * weight);
         _co2.Add(_co2PerTonne[r] * tonnes);
         var route = _routes[r];
         _tonneKm.Add((route.DistanceKm ?? 0) * tonnes);

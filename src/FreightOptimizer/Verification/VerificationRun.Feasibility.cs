@@ -37,7 +37,10 @@ internal sealed partial class VerificationRun
             }
 
             _units[i] = decision.Units;
+            _onlinePeriod[i] = decision.OnlinePeriod;
         }
+
+        CheckOnlinePeriods();
 
         var built = new bool[_investments.Length];
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -68,7 +71,7 @@ internal sealed partial class VerificationRun
                 members.Add(i);
             }
 
-            var perUnitObjective = Economics.ObjectiveCostPerUnit(_scenario, option);
+            var perUnitObjective = CapitalPerUnit(i);
             _capital.Add(perUnitObjective * units);
             _spend += option.CapitalCost * units;
             if (_fixed[i])
@@ -148,7 +151,7 @@ internal sealed partial class VerificationRun
             }
 
             var cost = _routeCost[(r * CommodityCount) + k];
-            if (!double.IsNaN(cost)) AddRouteCost(r, k, cost, tonnes);
+            if (!double.IsNaN(cost)) AddRouteCost(r, k, cost, tonnes, _weight[t]);
             _routeTotal[(r * _periodCount) + t] += tonnes;
             int from = _routeFrom[r], to = _routeTo[r];
             if (from >= 0) Row(from, k, t).Outflow += tonnes;
@@ -156,7 +159,7 @@ internal sealed partial class VerificationRun
             {
                 Row(to, k, t).Inflow += tonnes;
                 _throughput[(to * _periodCount) + t] += tonnes;
-                _handling.Add(_handlingCost[(to * CommodityCount) + k] * tonnes);
+                _handling.Add(_handlingCost[(to * CommodityCount) + k] * tonnes * _weight[t]);
             }
         }
     }
@@ -177,7 +180,7 @@ internal sealed partial class VerificationRun
             row.SupplyReported = true;
             row.Supply += use.Tonnes;
             _throughput[(n * _periodCount) + t] += use.Tonnes;
-            _handling.Add(_handlingCost[(n * CommodityCount) + k] * use.Tonnes);
+            _handling.Add(_handlingCost[(n * CommodityCount) + k] * use.Tonnes * _weight[t]);
         }
     }
 
@@ -238,7 +241,7 @@ internal sealed partial class VerificationRun
             {
                 if (!Scenario.AppliesIn(line.Period, _periodIds[t])) continue;
                 ref var row = ref Row(n, k, t);
-                var tonnes = line.AnnualTonnes * _fraction[t];
+                var tonnes = DemandTonnes(d, t);
                 row.Demand += tonnes;
                 Scale(tonnes);
                 if (line.MustServe) row.HardDemand += tonnes;
@@ -294,7 +297,7 @@ internal sealed partial class VerificationRun
         (row.SupplyStart, row.SupplyCount) = Split(row.Supply, buffer, j => supplies[j].AnnualTonnes * _fraction[t], out var supplyCapacity);
         for (var j = 0; j < row.SupplyCount; j++)
         {
-            _supply.Add(supplies[_orderedLines[row.SupplyStart + j]].CostPerTonne * _orderedValues[row.SupplyStart + j]);
+            _supply.Add(supplies[_orderedLines[row.SupplyStart + j]].CostPerTonne * _orderedValues[row.SupplyStart + j] * _weight[t]);
         }
 
         if (Violates(row.Supply - supplyCapacity, Math.Max(row.Supply, supplyCapacity)))
@@ -308,13 +311,13 @@ internal sealed partial class VerificationRun
         // Unmet: split greedily over the soft lines, lowest penalty first; hard lines have no slack.
         Gather(row.SoftHead, buffer);
         buffer.Sort((a, b) => _demandPenalty[a] != _demandPenalty[b] ? _demandPenalty[a].CompareTo(_demandPenalty[b]) : a.CompareTo(b));
-        (row.SoftStart, row.SoftCount) = Split(row.Unmet, buffer, j => demands[j].AnnualTonnes * _fraction[t], out var softTotal);
+        (row.SoftStart, row.SoftCount) = Split(row.Unmet, buffer, j => DemandTonnes(j, t), out var softTotal);
         for (var j = 0; j < row.SoftCount; j++)
         {
             // Any excess over the soft lines sits on the last one; it is a Demand finding, not a cost.
             var line = _orderedLines[row.SoftStart + j];
-            var charged = Math.Min(_orderedValues[row.SoftStart + j], demands[line].AnnualTonnes * _fraction[t]);
-            _penalty.Add(_demandPenalty[line] * charged);
+            var charged = Math.Min(_orderedValues[row.SoftStart + j], DemandTonnes(line, t));
+            _penalty.Add(_demandPenalty[line] * charged * _weight[t]);
         }
 
         if (Violates(row.Unmet - softTotal, Math.Max(row.Unmet, row.Demand)))
@@ -345,7 +348,7 @@ internal sealed partial class VerificationRun
         for (var link = row.SoftHead; link != 0; link = _links[link - 1].Next)
         {
             var d = _links[link - 1].Line;
-            var cost = _demandPenalty[d] * _scenario.Demands[d].AnnualTonnes * _fraction[t];
+            var cost = _demandPenalty[d] * DemandTonnes(d, t) * _weight[t];
             _penalty.Add(cost);
             _closedPenalty.Add(cost);
         }

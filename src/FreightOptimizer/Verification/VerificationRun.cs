@@ -139,6 +139,8 @@ internal sealed partial class VerificationRun
         _periodCount = periods.Length;
         _periodIds = [.. periods.Select(p => p.Id)];
         _fraction = [.. periods.Select(p => p.YearFraction)];
+        _multiYear = MultiYear.IsMultiYear(scenario);
+        _weight = [.. Enumerable.Range(0, _periodCount).Select(t => MultiYear.DiscountFactor(scenario, t))];
 
         var network = scenario.Network;
         _commodities = [.. network.Commodities.Select(c => c.Id)];
@@ -184,6 +186,7 @@ internal sealed partial class VerificationRun
         _units = new double[_investments.Length];
         _fixed = new bool[_investments.Length];
         _firstPeriod = new int[_investments.Length];
+        _onlinePeriod = new PeriodId?[_investments.Length];
         _routeOptions = new List<int>?[_routes.Length];
         _locationOptions = new List<int>?[_locations.Length];
         var required = new HashSet<InvestmentId>(_investments.SelectMany(o => o.Requires.IsDefault ? [] : o.Requires));

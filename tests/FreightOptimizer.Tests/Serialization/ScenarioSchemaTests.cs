@@ -389,6 +389,15 @@ public sealed partial class ScenarioSchemaTests
     }
 
     [Fact]
+    public void PlanJson_OfAMultiYearPlan_WithOnlinePeriods_MatchesThePlanSchema()
+    {
+        var result = FreightPlanner.Optimize(ScenarioJson.Read(Scenarios.MultiYearTests.TwoYears));
+        var json = PlanJson.Write(result);
+        Assert.Contains("\"onlinePeriod\"", json, StringComparison.Ordinal);
+        AssertValid(PlanSchema.Value, json, "plan.json of the two-year case");
+    }
+
+    [Fact]
     public void PlanJson_OfAPlanTheVerifierRejected_MatchesThePlanSchema()
     {
         // Whatever the writer adds for a rejected plan (its findings, say) must be in the schema too.
