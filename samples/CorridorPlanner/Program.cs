@@ -6,6 +6,7 @@ using System.CommandLine;
 using System.Globalization;
 using FreightOptimizer;
 using FreightOptimizer.Analysis;
+using FreightOptimizer.CorridorPlanner;
 using FreightOptimizer.Export;
 using FreightOptimizer.Reporting;
 
@@ -34,9 +35,22 @@ var closuresOption = CommonOptions.ClosureModeOption("--closures",
     "close every border crossing in turn for the whole horizon and re-solve (docs/analysis.md): operational (default; investments kept) or replan; prints the table and, with --out, writes closures.csv",
     valueOptional: true);
 
+var paretoOption = new Option<int?>("--pareto")
+{
+    Description = "also compute the cost–CO2 frontier with N points by the ε-constraint method (docs/analysis.md): least cost, then tighter CO2 caps down to the least CO2; prints it and, with --out, writes pareto.csv and pareto.svg",
+    HelpName = "N",
+};
+var outlookOption = new Option<string?>("--outlook")
+{
+    Description = "also answer the 2024–2030 outlook (docs/corridor.md §13): the year each investment should come online, and what the Northern Sea Route carries with and without a longer season and Chinese vessels; FILE defaults to data/russia-china-2030.json beside the program",
+    HelpName = "FILE",
+    Arity = ArgumentArity.ZeroOrOne,
+};
+
 var root = new RootCommand("CorridorPlanner: plans the built-in Russia–China corridor, or a scenario file, and prints the plan.")
 {
     scenarioOption, outOption, engineOption, timeLimitOption, appraiseOption, sweepOption, mpsOption, lpOption, traceOption, sensitivityOption, closuresOption,
+    paretoOption, outlookOption,
 };
 root.SetAction(parse =>
 {
@@ -69,6 +83,12 @@ root.SetAction(parse =>
             error.Line($"error: cannot write {path}: {ex.Message}");
             return ExitCodes.InvalidInput;
         }
+    }
+
+    if (parse.GetValue(paretoOption) is { } requested && requested is < 2 or > EmissionsFrontier.MaxPoints)
+    {
+        error.Line($"error: --pareto {requested}: give between 2 and {EmissionsFrontier.MaxPoints} points.");
+        return ExitCodes.InvalidInput;
     }
 
     NetworkElement? traced = null;
@@ -149,6 +169,30 @@ root.SetAction(parse =>
         files.Closures = LongRun.Run<ClosureProgress, ClosureStudy>(output, "closures", p => (p.Completed, p.Total),
             progress => Closures.Run(scenario, new ClosureOptions { Mode = mode, Solve = options }, progress));
         AnalysisViews.Closures(output, files.Closures, view.Money);
+    }
+
+    if (parse.GetValue(paretoOption) is { } points && result.Status == SolveStatus.Optimal)
+    {
+        files.EmissionsFrontier = EmissionsFrontier.Compute(scenario, points, options);
+        AnalysisViews.EmissionsFrontier(output, files.EmissionsFrontier, view.Money, scenario.Currency);
+    }
+
+    if (parse.GetResult(outlookOption) is not null)
+    {
+        try
+        {
+            OutlookView.Write(output, Outlook2030.Run(parse.GetValue(outlookOption)));
+        }
+        catch (FreightValidationException ex)
+        {
+            Inputs.Invalid(error, ex, "the outlook scenario");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.Line($"error: cannot read the outlook scenario: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
     }
 
     // 8. The analyses' files and the reports beside plan.json (docs/reports.md), whatever the status.

@@ -28,6 +28,7 @@ public static class CliApp
             SensitivityCommand.Create(context),
             CompareCommand.Create(context),
             FrontierCommand.Create(context),
+            ParetoCommand.Create(context),
             ExportCommand.Create(context),
             StudyCommand.Create(context),
         };

@@ -139,6 +139,42 @@ public static class AnalysisViews
         console.Table(table);
     }
 
+    /// <summary>The cost–CO2 frontier: each point's cap, cost, emissions, unmet tonnes and the cap's price, and the tonnes by mode.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="points">The frontier (<see cref="EmissionsFrontier.Compute"/>), least cost first.</param>
+    /// <param name="money">The money unit of the costs.</param>
+    /// <param name="currency">The currency, for the cap's price.</param>
+    public static void EmissionsFrontier(IAnsiConsole console, IReadOnlyList<EmissionsFrontierPoint> points, Unit money, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(money);
+        console.Line();
+        console.Line($"Cost–CO2 frontier ({points.Count} points, ε-constraint: least cost first, then tighter CO2 caps down to the least CO2; {money.Label}, Mt CO2e, Mt):");
+        var modes = points.SelectMany(p => p.ByMode).Select(l => l.Key).Distinct().Order(StringComparer.Ordinal).ToList();
+        var table = Tables.Create([">point", ">CO2 cap", "status", ">cost", ">CO2e", ">unmet", $">cap price {currency}/t", .. modes.Select(m => ">" + m + " Mt")]);
+        var first = points.Count > 0 ? points[0].Cost : null;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var p = points[i];
+            var byMode = p.ByMode.ToDictionary(l => l.Key, l => l.Tonnes);
+            table.Row([i.ToString(CultureInfo.InvariantCulture),
+                p.Co2CapTonnes is { } cap ? (cap / 1e6).ToString("0.000", CultureInfo.InvariantCulture) : "none",
+                p.Status.ToString(), money.Format(p.Cost),
+                p.Co2Tonnes is { } co2 ? (co2 / 1e6).ToString("0.000", CultureInfo.InvariantCulture) : "-",
+                p.UnmetTonnes is { } u ? (u / 1e6).ToString("0.00", CultureInfo.InvariantCulture) : "-",
+                p.Co2PricePerTonne is { } price ? price.ToString("N0", CultureInfo.InvariantCulture) : "-",
+                .. modes.Select(m => p.HasPlan ? (byMode.GetValueOrDefault(m) / 1e6).ToString("0.00", CultureInfo.InvariantCulture) : "-")]);
+        }
+
+        console.Table(table);
+        if (points.Count >= 2 && first is { } c0 && points[^1].Cost is { } c1 && points[0].Co2Tonnes is { } e0 && points[^1].Co2Tonnes is { } e1 && e0 > e1)
+        {
+            console.Line(string.Create(CultureInfo.InvariantCulture,
+                $"  from least cost to least CO2: CO2e −{(e0 - e1) / 1e6:0.000} Mt ({(e0 - e1) / e0:0.0%}) for {money.WithUnit(c1 - c0)} more ({(c1 - c0) / c0:+0.0%}), on average {(c1 - c0) / (e0 - e1):N0} {currency} per tonne of CO2e avoided"));
+        }
+    }
+
     /// <summary>The option id, with its units when they are not 1 (id×3 for three modules).</summary>
     /// <param name="decision">An option's decision.</param>
     /// <returns>The label.</returns>

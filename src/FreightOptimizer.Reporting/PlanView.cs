@@ -96,6 +96,7 @@ public sealed partial class PlanView
         WriteCrossings(plan);
         WriteSeasonalRoutes(plan);
         WriteUnmet(plan);
+        WriteActivity(plan);
         WriteObservations(plan);
         WriteInvestments(plan);
         WriteAppraisal(plan);
@@ -109,8 +110,35 @@ public sealed partial class PlanView
         Line();
         Line($"Objective: {Money.WithUnit(plan.Objective)} over the horizon");
         var c = plan.Costs;
-        Line($"  transport {Money.WithUnit(c.Transport)} | handling {Money.WithUnit(c.Handling)} | supply {Money.WithUnit(c.Supply)} | capital (annualised) {Money.WithUnit(c.Capital)} | unmet-demand penalty {Money.WithUnit(c.UnmetPenalty)}");
+        Line($"  transport {Money.WithUnit(c.Transport)} | handling {Money.WithUnit(c.Handling)} | supply {Money.WithUnit(c.Supply)} | capital (annualised) {Money.WithUnit(c.Capital)} | unmet-demand penalty {Money.WithUnit(c.UnmetPenalty)}"
+            + (_scenario.GeneralisedCost is null ? "" : $" | cargo in transit {Money.WithUnit(c.TransitTime)} | carbon {Money.WithUnit(c.Carbon)}"));
+        if (_scenario.Horizon.Periods.Any(p => p.Year is not null)) Line("  (present values: each period's costs discounted to the first year at the scenario's discount rate)");
     }
+
+    /// <summary>Transport work and emissions by mode and by border crossing, when the scenario reports them.</summary>
+    private void WriteActivity(AllocationPlan plan)
+    {
+        if (plan.Activity is not { } activity) return;
+        Line();
+        var t = activity.Total;
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"Transport work and emissions over the horizon: {t.TonneKm / 1e9:N1} bn t-km, {t.TonneDays / 1e6:N1} M t-days in transit, {t.Co2Tonnes / 1e6:N3} Mt CO2e"));
+        foreach (var (title, lines) in new[] { ("mode", activity.ByMode), ("crossing", activity.ByCrossing) })
+        {
+            if (lines.IsEmpty) continue;
+            var table = Tables.Create(title, ">Mt", ">bn t-km", ">M t-days", ">kt CO2e", ">g CO2e/t-km");
+            foreach (var l in lines.Where(l => l.Tonnes > 0).OrderByDescending(l => l.Co2Tonnes))
+            {
+                var name = title == "crossing" && _scenario.Network.TryGetLocation(new LocationId(l.Key), out var location) ? location.Name ?? l.Key : l.Key;
+                table.Row(Tables.Clip(name, 45), F(l.Tonnes / 1e6, "N2"), F(l.TonneKm / 1e9, "N2"), F(l.TonneDays / 1e6, "N1"), F(l.Co2Tonnes / 1e3, "N0"),
+                    l.TonneKm > 0 ? F(l.Co2Tonnes * 1e6 / l.TonneKm, "N1") : "-");
+            }
+
+            _console.Table(table);
+        }
+    }
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private void WriteCrossings(AllocationPlan plan)
     {
@@ -200,11 +228,21 @@ public sealed partial class PlanView
         foreach (var (option, decision) in _scenario.Investments.Zip(plan.Investments))
         {
             table.Row(Tables.Clip(option.Name ?? option.Id.Value, 60),
-                decision.Units > 0 ? string.Create(CultureInfo.InvariantCulture, $"BUILD {decision.Units:0.##} unit(s)") : "not built",
+                decision.Units > 0 ? string.Create(CultureInfo.InvariantCulture, $"BUILD {decision.Units:0.##} unit(s)") + Online(decision) : "not built",
                 Money.Format(option.CapitalCost * decision.Units), Money.Format(option.CapitalCost * option.UnitLimit));
         }
 
         _console.Table(table);
+    }
+
+    /// <summary>", online 2027 (2027-ice)" for an option that chooses its online period; empty otherwise.</summary>
+    private string Online(InvestmentDecision decision)
+    {
+        if (decision.OnlinePeriod is not { } period) return "";
+        var index = _scenario.Horizon.IndexOf(period);
+        return index >= 0 && _scenario.Horizon.Periods[index].Year is { } year
+            ? string.Create(CultureInfo.InvariantCulture, $", online {year} ({period})")
+            : $", online {period}";
     }
 
     private void WriteBottlenecks(AllocationPlan plan)

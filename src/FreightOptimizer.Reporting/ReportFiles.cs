@@ -27,6 +27,9 @@ public sealed class ReportFiles(Scenario scenario, OptimizationResult result)
     /// <summary>A closure study, if one was run.</summary>
     public ClosureStudy? Closures { get; set; }
 
+    /// <summary>The cost–CO2 frontier, when it was computed (written as pareto.csv and pareto.svg).</summary>
+    public IReadOnlyList<EmissionsFrontierPoint>? EmissionsFrontier { get; set; }
+
     /// <summary>A flow decomposition and the element traced through it, if one was traced.</summary>
     public (FlowDecomposition Decomposition, NetworkElement Element)? Trace { get; set; }
 
@@ -61,6 +64,13 @@ public sealed class ReportFiles(Scenario scenario, OptimizationResult result)
             CsvExport.WriteFrontierFile(frontier, Path.Combine(directory, "frontier.csv"));
             File.WriteAllText(Path.Combine(directory, "frontier.svg"), FrontierChart.Svg(Scenario, frontier));
             written.AddRange(["frontier.csv", "frontier.svg"]);
+        }
+
+        if (EmissionsFrontier is { Count: > 0 } pareto)
+        {
+            FrontierExport.WriteEmissionsCsvFile(pareto, Path.Combine(directory, "pareto.csv"));
+            FrontierExport.WriteEmissionsSvgFile(pareto, Path.Combine(directory, "pareto.svg"), Scenario.Currency);
+            written.AddRange(["pareto.csv", "pareto.svg"]);
         }
 
         if (Trace is { } trace)
