@@ -62,6 +62,12 @@ public sealed record Scenario
     /// <summary>The capital budget, or null for no cap.</summary>
     public Budget? Budget { get; init; }
 
+    /// <summary>
+    /// Per-tonne amounts added to route tariffs and handling costs (calibration constants, say);
+    /// <see cref="RouteCostPerTonne"/> and <see cref="HandlingCostPerTonne"/> add them.
+    /// </summary>
+    public ImmutableArray<CostAdjustment> CostAdjustments { get; init; } = [];
+
     /// <summary>Where the data came from (free text, ignored by the model).</summary>
     public string? Source { get; init; }
 
@@ -148,7 +154,7 @@ public sealed record Scenario
     public double RouteCostPerTonne(Route route, CommodityId commodity)
     {
         ArgumentNullException.ThrowIfNull(route);
-        return route.CostPerTonne[commodity];
+        return route.CostPerTonne[commodity] + Adjustment(NetworkElement.Of(route.Id), commodity);
     }
 
     /// <summary>
@@ -163,7 +169,20 @@ public sealed record Scenario
     public double HandlingCostPerTonne(Location location, CommodityId commodity)
     {
         ArgumentNullException.ThrowIfNull(location);
-        return location.HandlingCostOf(commodity);
+        return location.HandlingCostOf(commodity) + Adjustment(NetworkElement.Of(location.Id), commodity);
+    }
+
+    /// <summary>The sum of the <see cref="CostAdjustments"/> of an element for a commodity (0 without any).</summary>
+    private double Adjustment(NetworkElement element, CommodityId commodity)
+    {
+        if (CostAdjustments.IsDefaultOrEmpty) return 0;
+        var sum = 0.0;
+        foreach (var a in CostAdjustments)
+        {
+            if (a.Element == element && a.AppliesTo(commodity)) sum += a.CostPerTonne;
+        }
+
+        return sum;
     }
 
     /// <summary>The position of an investment option's first period (0 when not stated).</summary>
@@ -197,6 +216,7 @@ public sealed record Scenario
         && Structural.SequenceEquals(Supplies, other.Supplies) && Structural.SequenceEquals(Demands, other.Demands)
         && Structural.SequenceEquals(Investments, other.Investments) && Equals(Budget, other.Budget)
         && Structural.SequenceEquals(Observations, other.Observations)
+        && Structural.SequenceEquals(CostAdjustments, other.CostAdjustments)
         && Source == other.Source && Notes == other.Notes;
 
     /// <inheritdoc />

@@ -168,6 +168,7 @@ internal sealed partial class ScenarioJsonReader
         var investments = Array(obj, "investments", required: false, ReadInvestment);
         var budget = obj.Object("budget", "the budget", ScenarioJsonFields.Budget) is { } b ? ReadBudget(b) : null;
         var observations = Array(obj, "observations", required: false, ReadObservation);
+        var costAdjustments = Array(obj, "costAdjustments", required: false, ReadCostAdjustment);
 
         var scenario = new Scenario(new FreightNetwork(commodities ?? [], locations ?? [], routes ?? []))
         {
@@ -182,6 +183,7 @@ internal sealed partial class ScenarioJsonReader
             Investments = [.. investments ?? []],
             Budget = budget,
             Observations = [.. observations ?? []],
+            CostAdjustments = [.. costAdjustments ?? []],
             Source = obj.String("source"),
             Notes = obj.String("notes"),
         };
@@ -473,6 +475,28 @@ internal sealed partial class ScenarioJsonReader
         };
     }
 
+    private static CostAdjustment ReadCostAdjustment(JsonObjectReader o)
+    {
+        var location = o.String("location");
+        var route = o.String("route");
+        if (location is not null && route is not null)
+        {
+            o.Error(ValidationCode.CostAdjustmentTarget,
+                $"A cost adjustment names both location '{location}' and route '{route}'; it must name exactly one of them.");
+        }
+
+        var element = location is not null ? NetworkElement.Of(new LocationId(location))
+            : route is not null ? NetworkElement.Of(new RouteId(route))
+            : default;
+        return new(element, o.Number("costPerTonne", required: true) ?? 0)
+        {
+            Commodity = o.String("commodity") is { } c ? new CommodityId(c) : (CommodityId?)null,
+            Observation = o.String("observation"),
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+    }
+
     private static Budget? ReadBudget(JsonObjectReader o) =>
         o.Number("capitalCost") is { } cap ? new Budget(cap) { Source = o.String("source"), Notes = o.String("notes") } : null;
 
@@ -518,6 +542,7 @@ internal sealed partial class ScenarioJsonReader
         "supplies" => "supply",
         "demands" => "demand",
         "observations" => "observation",
+        "costAdjustments" => "costAdjustment",
         _ => "investment",
     };
 

@@ -108,6 +108,18 @@ public enum ValidationCode
     /// </summary>
     LimitExceeded = 25,
 
+    /// <summary>
+    /// A cost adjustment names neither a location nor a route (or both), or a commodity its route does
+    /// not carry or its location does not handle.
+    /// </summary>
+    CostAdjustmentTarget = 26,
+
+    /// <summary>
+    /// The cost adjustments of a route or location bring its tariff or handling cost of a commodity below
+    /// 0; costs stay non-negative so that no cycle has a negative cost and the model stays bounded.
+    /// </summary>
+    AdjustedCostNegative = 27,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 
