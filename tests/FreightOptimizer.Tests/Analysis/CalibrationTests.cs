@@ -136,15 +136,18 @@ public sealed class CalibrationTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => Calibration.Calibrate(TwoRoutes(), new CalibrationOptions { Engine = SolverEngine.Scip }));
 
     [Fact]
-    [Trait("Category", "Slow")]
-    public void Calibrate_Corridor_MatchesEveryAttainableCrossing()
+    public void Calibrate_Corridor_MatchesEveryObservation()
     {
         var result = Calibration.Calibrate(RussiaChinaCorridor.Scenario);
         output.WriteLine(result.ToText());
 
-        Assert.NotEqual(CalibrationStatus.Failed, result.Status);
-        Assert.All(result.Constants.Where(c => c.Outcome == ObservationCalibration.Matched), c => Assert.True(result.After[result.Constants.IndexOf(c)].WithinTolerance));
-        Assert.True(result.After.Count(r => r.WithinTolerance) >= result.Before.Count(r => r.WithinTolerance), result.Message);
+        // docs/corridor.md §12.8: Blagoveshchensk is outside its tolerance before (1.60 Mt against 0.95 ± 50 %) and inside after.
+        Assert.Equal(CalibrationStatus.Calibrated, result.Status);
+        Assert.Equal(10, result.Before.Count(r => r.WithinTolerance));
+        Assert.All(result.After, r => Assert.True(r.WithinTolerance, r.Id));
+        var blagoveshchensk = result.Constants.Single(c => c.Observation == "blagoveshchensk-2023");
+        Assert.InRange(blagoveshchensk.CostPerTonne, 2189, 2200);
+        Assert.Equal(1.15e6, result.After[result.Constants.IndexOf(blagoveshchensk)].ModelledAnnualTonnes, 1e-3);
         Assert.Empty(ScenarioValidator.Validate(result.Calibrated!).Where(i => i.Severity == ValidationSeverity.Error));
     }
 
