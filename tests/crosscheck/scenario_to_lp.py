@@ -28,6 +28,10 @@ The reading, sentence by sentence of the format:
     (default 1); capacity added from firstPeriod (default first) on; objective
     capitalCost*units*CRF*horizonYears; exclusiveGroup: at most one built (units > 0); requires: built
     only if every named option is built; budget: sum capitalCost*units <= budget.
+  * generalised cost: a flow's cost per tonne adds valuePerTonne*transitDays/365*holdingRatePerYear
+    (0 when one is absent) and gCO2e/tkm*distanceKm/1e6*carbonPricePerTonneCo2, the factor being the
+    route's co2GramsPerTonneKm, else generalisedCost.emissionFactors[mode], else the format's default
+    table; co2CapTonnes: sum over flows of gCO2e/tkm*distanceKm/1e6 * x <= cap (no distance: 0).
 """
 
 import json
@@ -36,6 +40,9 @@ import os
 import sys
 
 DEFAULT_PENALTY = 1_000_000.0
+
+# docs/scenario-format.md, "Generalised cost": default gCO2e per tonne-km by mode.
+DEFAULT_FACTORS = {"Rail": 11.3, "Road": 90.3, "InlandWaterway": 38.6, "Sea": 8.0, "Pipeline": 5.0, "Conveyor": 5.0}
 
 # Deliberately WRONG readings, for mutation_check.py only: it measures whether the test scenarios
 # are sharp enough to tell each of these from the reading above. Never set in a real cross-check.
@@ -246,6 +253,26 @@ def build(sc):
         m.row("budget", {y[i["id"]][0]: float(i["capitalCost"]) for i in invs}, "<=",
               float(budget["capitalCost"]), "budget")
 
+    # ---- generalised cost --------------------------------------------------------------------
+    gc = opt(sc, "generalisedCost") or {}
+    holding = float(opt(gc, "holdingRatePerYear", 0.0) or 0.0)
+    carbon = float(opt(gc, "carbonPricePerTonneCo2", 0.0) or 0.0)
+    factors = dict(DEFAULT_FACTORS)
+    factors.update({mode: float(v) for mode, v in (opt(gc, "emissionFactors") or {}).items()})
+    values = {c["id"]: float(opt(c, "valuePerTonne", 0.0) or 0.0) for c in sc["commodities"]}
+
+    def co2_per_tonne(r):
+        km = opt(r, "distanceKm")
+        if km is None:
+            return 0.0
+        g = opt(r, "co2GramsPerTonneKm")
+        return (float(g) if g is not None else factors.get(r["mode"], 0.0)) * float(km) / 1e6
+
+    def surcharge(r, k):
+        days = opt(r, "transitDays")
+        time = values[k] * float(days) / 365.0 * holding if days is not None else 0.0
+        return time + co2_per_tonne(r) * carbon
+
     # ---- cost adjustments: (kind, id, commodity or None) -> amount per tonne --------------------
     adjust = {}
     for adj in opt(sc, "costAdjustments", []) or []:
@@ -267,8 +294,13 @@ def build(sc):
                 if not (handles(r["from"], k) and handles(r["to"], k)) and "commodity-restrictions-ignored" not in MUT:
                     continue
                 name = m.var(f"x{ri[a]}_{ki[k]}_{ti[t]}", f"flow {a} {k} {t}")
-                m.cost(name, float(c) + adjusted("route", a, k))
+                m.cost(name, float(c) + surcharge(r, k) + adjusted("route", a, k))
                 x[(a, k, t)] = name
+
+    cap_co2 = opt(sc, "co2CapTonnes")
+    if cap_co2 is not None:
+        terms = {v: co2_per_tonne(routes[a]) for (a, k, t), v in x.items() if co2_per_tonne(routes[a]) > 0}
+        m.row("co2cap", terms, "<=", float(cap_co2), "CO2 cap")
 
     # ---- supplies ----------------------------------------------------------------------------
     s = {}  # (n,k,t) -> list of names

@@ -142,6 +142,8 @@ internal sealed class ClosureBounds
         CapacityRows = FreedRows.Count == 0 ? model.CapacityRows : [.. model.CapacityRows.Where(c => !FreedRows.Contains(c.Row))],
         MinimumFlowRows = FreedRows.Count == 0 ? model.MinimumFlowRows : [.. model.MinimumFlowRows.Where(m => !FreedRows.Contains(m.Row))],
         BudgetRow = model.BudgetRow,
+        Co2CapRow = model.Co2CapRow,
+        Co2Unit = model.Co2Unit,
         PlainRowCount = model.PlainRowCount,
         LinkingRowCount = model.LinkingRowCount,
         ExactValues = model.ExactValues,

@@ -6,7 +6,7 @@ namespace FreightOptimizer.Analysis;
 /// <summary>One figure that differs between two plans.</summary>
 /// <param name="Subject">
 /// What it is: a cost component (<c>transport</c>, <c>handling</c>, <c>supply</c>, <c>capital</c>,
-/// <c>unmetPenalty</c>, <c>total</c>), a border-crossing or market location id, or an investment option id.
+/// <c>unmetPenalty</c>, <c>transitTime</c>, <c>carbon</c>, <c>total</c>), a border-crossing or market location id, or an investment option id.
 /// </param>
 /// <param name="Commodity">The commodity, for crossing tonnes and market prices; else null.</param>
 /// <param name="Period">The period, for market prices; else null.</param>
@@ -103,6 +103,8 @@ public sealed record PlanComparison(
         Cost("supply", planA.Costs.Supply, planB.Costs.Supply);
         Cost("capital", planA.Costs.Capital, planB.Costs.Capital);
         Cost("unmetPenalty", planA.Costs.UnmetPenalty, planB.Costs.UnmetPenalty);
+        Cost("transitTime", planA.Costs.TransitTime, planB.Costs.TransitTime);
+        Cost("carbon", planA.Costs.Carbon, planB.Costs.Carbon);
         Cost("total", planA.Objective, planB.Objective);
 
         var crossings = a.Network.Locations.Concat(b.Network.Locations).Where(l => l.Kind == LocationKind.BorderCrossing).Select(l => l.Id).ToHashSet();

@@ -178,13 +178,44 @@ public static class CsvExport
     /// <param name="path">The file to write (replaced if it exists).</param>
     public static void WriteSensitivityFile(SensitivityReport report, string path) => ToFile(path, WriteSensitivity(report));
 
-    private static void ToFile(string path, string text)
+    /// <summary>The columns of <see cref="WriteFrontier"/>.</summary>
+    public static IReadOnlyList<string> FrontierColumns { get; } = ["budget", "status", "objective", "capital", "unmetTonnes", "options"];
+
+    /// <summary>
+    /// A budget frontier, one row per budget (<see cref="FrontierColumns"/>): the budget, the status, the
+    /// optimum, the capital spent (not annualised) and the unmet tonnes over the horizon (empty cells
+    /// without a plan), and the options built joined by <c>;</c>, each as its id, followed by
+    /// <c>×units</c> when it is not 1.
+    /// </summary>
+    /// <param name="points">The frontier (<see cref="BudgetFrontier.Solve"/>).</param>
+    /// <returns>The CSV text.</returns>
+    public static string WriteFrontier(IEnumerable<FrontierPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        return Csv(FrontierColumns, csv =>
+        {
+            foreach (var p in points)
+            {
+                var options = string.Join(';', p.Chosen.Select(c => Math.Abs(c.Units - 1) < 1e-9
+                    ? c.Id.Value
+                    : c.Id.Value + "×" + c.Units.ToString("0.##", CultureInfo.InvariantCulture)));
+                Row(csv, Number(p.Budget), p.Status.ToString(), Number(p.Objective), Number(p.CapitalSpent), Number(p.UnmetTonnes), options);
+            }
+        });
+    }
+
+    /// <summary>Writes <see cref="WriteFrontier"/> to a file (UTF-8).</summary>
+    /// <param name="points">The frontier.</param>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    public static void WriteFrontierFile(IEnumerable<FrontierPoint> points, string path) => ToFile(path, WriteFrontier(points));
+
+    internal static void ToFile(string path, string text)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         File.WriteAllText(path, text, new UTF8Encoding(false));
     }
 
-    private static string Csv(IReadOnlyList<string> columns, Action<CsvWriter> rows)
+    internal static string Csv(IReadOnlyList<string> columns, Action<CsvWriter> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         var options = new CsvWriterOptions { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
@@ -198,11 +229,11 @@ public static class CsvExport
         return text.ToString();
     }
 
-    private static void Row(CsvWriter csv, params string[] cells)
+    internal static void Row(CsvWriter csv, params string[] cells)
     {
         foreach (var cell in cells) csv.WriteField(cell);
         csv.EndRecord();
     }
 
-    private static string Number(double? value) => value is { } v ? ReportFormat.Exact(v) : "";
+    internal static string Number(double? value) => value is { } v ? ReportFormat.Exact(v) : "";
 }

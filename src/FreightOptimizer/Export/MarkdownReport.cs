@@ -46,6 +46,12 @@ public static partial class MarkdownReport
             Heading(md, "Bottlenecks", $"Binding capacities and what one more tonne of capacity would save ({model.Scenario.Currency}/t).");
             if (plan.Bottlenecks.IsEmpty) md.Append("No capacity is binding.\n\n");
             else Table(md, model.BottleneckTable(plan));
+            if (model.ActivityTable(plan) is { } activity)
+            {
+                Heading(md, "Transport work and emissions", "Over the horizon; a crossing counts the tonnes that arrive there and the tonne-km and CO2e of its routes in and out.");
+                Table(md, activity);
+            }
+
             if (model.Scenario.Network.Locations.Any(l => l.Kind == LocationKind.BorderCrossing))
             {
                 Heading(md, "Tonnes through each border crossing", null);

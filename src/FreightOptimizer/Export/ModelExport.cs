@@ -113,6 +113,7 @@ public static class ModelExport
             .Append(model.IsMip ? "MIP" : "LP").Append(CultureInfo.InvariantCulture, $", {model.Problem.VariableCount} variables, {model.Problem.RowCount} rows), minimise.").Append('\n');
         header.Append(comment).Append(CultureInfo.InvariantCulture,
             $" Units: a variable counts {scaling.TonneUnit:R} t, the objective {scaling.MoneyUnit:R} {scenario.Currency}, the budget row {scaling.CapitalUnit:R} {scenario.Currency}.").Append('\n');
+        if (model.Co2CapRow >= 0) header.Append(comment).Append(CultureInfo.InvariantCulture, $" The CO2 cap row co2cap counts {model.Co2Unit:R} t CO2e.").Append('\n');
         return (model, header.ToString());
     }
 

@@ -181,6 +181,13 @@ internal sealed class HtmlReportWriter(ReportModel model)
         else Table(model.BottleneckTable(plan));
         Raw("</section>\n</div>\n");
 
+        if (model.ActivityTable(plan) is { } activity)
+        {
+            Section("activity", "Transport work and emissions", "Over the horizon; a crossing counts the tonnes that arrive there and the tonne-km and CO2e of its routes in and out.");
+            Table(activity);
+            Raw("</section>\n");
+        }
+
         if (model.Scenario.Network.Locations.Any(l => l.Kind == LocationKind.BorderCrossing))
         {
             Section("crossings", "Tonnes through each border crossing", "Inflow by commodity over the horizon, with the crossing's peak and mean utilisation.");

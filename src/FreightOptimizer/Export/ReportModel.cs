@@ -218,8 +218,32 @@ internal sealed class ReportModel
         return table.Build();
     }
 
+    /// <summary>The parts of the objective; the holding and carbon parts of a generalised cost only where they are not 0, so other reports are unchanged.</summary>
     public static IReadOnlyList<(string Name, double Value)> CostParts(CostBreakdown c) =>
-        [("transport", c.Transport), ("handling", c.Handling), ("supply", c.Supply), ("capital (annualised)", c.Capital), ("unmet-demand penalty", c.UnmetPenalty)];
+    [
+        ("transport", c.Transport), ("handling", c.Handling), ("supply", c.Supply), ("capital (annualised)", c.Capital), ("unmet-demand penalty", c.UnmetPenalty),
+        .. c.TransitTime != 0 ? [("cargo in transit (holding)", c.TransitTime)] : Array.Empty<(string, double)>(),
+        .. c.Carbon != 0 ? [("carbon", c.Carbon)] : Array.Empty<(string, double)>(),
+    ];
+
+    /// <summary>
+    /// The plan's transport work and emissions (<see cref="AllocationPlan.Activity"/>): the total, then by
+    /// mode, commodity and border crossing; null when the plan has none.
+    /// </summary>
+    public ReportTable? ActivityTable(AllocationPlan plan)
+    {
+        if (plan.Activity is not { } a) return null;
+        var table = ReportTable.Create("activity", "group", "key", $"tonnes ({Tonnes.Label})#", "bn tonne-km#", "M tonne-days#", "kt CO2e#", "CO2e share#");
+        var total = a.Total.Co2Tonnes;
+        void Line(string group, ActivityLine l) =>
+            table.Add(group, l.Key, Tonnes.Format(l.Tonnes), ReportFormat.Number(l.TonneKm / 1e9, 2), ReportFormat.Number(l.TonneDays / 1e6, 2),
+                ReportFormat.Number(l.Co2Tonnes / 1e3, 2), Share(l.Co2Tonnes, total));
+        Line("total", a.Total);
+        foreach (var l in a.ByMode) Line("mode", l);
+        foreach (var l in a.ByCommodity) Line("commodity", l);
+        foreach (var l in a.ByCrossing) Line("crossing", l);
+        return table.Build();
+    }
 
     private static string Share(double value, double total) => Math.Abs(total) > 0 ? ReportFormat.Percent(value / total) : ReportFormat.None;
 

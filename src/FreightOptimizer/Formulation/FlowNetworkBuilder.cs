@@ -195,6 +195,12 @@ internal sealed class FlowNetworkBuilder
     public static bool Qualifies(Scenario scenario, out string reason)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Co2CapTonnes is not null)
+        {
+            reason = "it has a CO2 cap (co2CapTonnes), a side constraint over every flow that a min-cost flow cannot hold";
+            return false;
+        }
+
         if (!scenario.Investments.IsDefaultOrEmpty)
         {
             reason = $"it has {scenario.Investments.Length} investment option(s), which a min-cost flow cannot decide";

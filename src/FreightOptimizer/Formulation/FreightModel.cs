@@ -69,6 +69,12 @@ internal sealed class FreightModel
     /// <summary>The budget row, or −1 without one.</summary>
     public required int BudgetRow { get; init; }
 
+    /// <summary>The CO2 cap row (Σ CO2 per tonne × x ≤ cap), or −1 without one.</summary>
+    public int Co2CapRow { get; init; } = -1;
+
+    /// <summary>Tonnes of CO2e per unit of the CO2 cap row (its right-hand side is cap / this).</summary>
+    public double Co2Unit { get; init; } = 1;
+
     /// <summary>
     /// Rows 0 … PlainRowCount − 1 are the plain model (docs/design.md, "The model"); rows after them are the strong
     /// linking inequalities, valid for the optimum only, and left out of the LP that prices a plan.

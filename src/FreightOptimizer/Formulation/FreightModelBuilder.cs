@@ -10,7 +10,7 @@ namespace FreightOptimizer.Formulation;
 /// demand, investments with lead times, budget, exclusive groups and prerequisites. Stateless: one
 /// call, one model.
 /// </summary>
-internal sealed class FreightModelBuilder
+internal sealed partial class FreightModelBuilder
 {
     private readonly Scenario _scenario;
     private readonly ModelScaling _scaling;
@@ -140,6 +140,7 @@ internal sealed class FreightModelBuilder
         AddLocationCapacity();
         AddMinimumFlow();
         AddBudget();
+        AddCo2Cap();
         AddExclusiveGroups();
         AddPrerequisites();
         var plainRowCount = _problem.RowCount;
@@ -160,6 +161,8 @@ internal sealed class FreightModelBuilder
             CapacityRows = [.. _capacityRows],
             MinimumFlowRows = [.. _minimumFlowRows],
             BudgetRow = _budgetRow,
+            Co2CapRow = _co2CapRow,
+            Co2Unit = _co2Unit,
             PlainRowCount = plainRowCount,
             LinkingRowCount = linkingRows,
         };
@@ -536,6 +539,8 @@ internal sealed class FreightModelBuilder
 internal static class ModelNames
 {
     public const string Budget = "budget";
+
+    public const string Co2Cap = "co2cap";
 
     public static string Flow(RouteId route, CommodityId commodity, PeriodId period) => $"x[{route},{commodity},{period}]";
 

@@ -24,6 +24,12 @@ public sealed record Commodity
     /// </summary>
     public double? UnmetPenaltyPerTonne { get; init; }
 
+    /// <summary>
+    /// The value of a tonne in the scenario's currency, or null: with a holding rate
+    /// (<see cref="GeneralisedCost.HoldingRatePerYear"/>) cargo in transit costs value × days / 365 × rate.
+    /// </summary>
+    public double? ValuePerTonne { get; init; }
+
     /// <summary>Where the data came from (free text, ignored by the model).</summary>
     public string? Source { get; init; }
 

@@ -36,10 +36,10 @@ public sealed record Route
     /// <summary>A display name, or null.</summary>
     public string? Name { get; init; }
 
-    /// <summary>Length in kilometres, or null (informational).</summary>
+    /// <summary>Length in kilometres, or null; emissions need it (a route without it emits nothing).</summary>
     public double? DistanceKm { get; init; }
 
-    /// <summary>Transit time in days, or null (informational).</summary>
+    /// <summary>Transit time in days, or null; the holding cost of cargo in transit needs it.</summary>
     public double? TransitDays { get; init; }
 
     /// <summary>Annual capacity in tonnes shared by all commodities, or null for unlimited.</summary>
@@ -58,6 +58,12 @@ public sealed record Route
     /// end is closed.
     /// </summary>
     public double? MinAnnualTonnes { get; init; }
+
+    /// <summary>
+    /// The route's own emission factor in gCO2e per tonne-km, or null to use the scenario's factor for
+    /// its mode (<see cref="GeneralisedCost.EmissionFactors"/>, else <see cref="EmissionFactors.Default"/>).
+    /// </summary>
+    public double? Co2GramsPerTonneKm { get; init; }
 
     /// <summary>Where the data came from (free text, ignored by the model).</summary>
     public string? Source { get; init; }
@@ -78,6 +84,7 @@ public sealed record Route
         && Nullable.Equals(AnnualCapacityTonnes, other.AnnualCapacityTonnes)
         && Structural.MapEquals(CostPerTonne, other.CostPerTonne)
         && Nullable.Equals(MinAnnualTonnes, other.MinAnnualTonnes)
+        && Nullable.Equals(Co2GramsPerTonneKm, other.Co2GramsPerTonneKm)
         && Source == other.Source && Notes == other.Notes;
 
     /// <inheritdoc />

@@ -47,15 +47,21 @@ public sealed record CapacityUse(NetworkElement Element, PeriodId Period, double
 }
 
 /// <summary>The objective split by what it pays for, in the scenario's currency.</summary>
-/// <param name="Transport">Σ route cost per tonne × flow.</param>
+/// <param name="Transport">Σ route tariff per tonne × flow (the tariff alone: the time and carbon parts of a generalised cost are <see cref="TransitTime"/> and <see cref="Carbon"/>).</param>
 /// <param name="Handling">Σ handling cost per tonne × throughput.</param>
 /// <param name="Supply">Σ supply cost per tonne × tonnes used.</param>
 /// <param name="Capital">Σ capital × units × capital recovery factor × horizon years.</param>
 /// <param name="UnmetPenalty">Σ penalty × unmet tonnes.</param>
 public sealed record CostBreakdown(double Transport, double Handling, double Supply, double Capital, double UnmetPenalty)
 {
+    /// <summary>Σ holding cost of cargo in transit per tonne (value × transit days / 365 × holding rate) × flow; 0 without a holding rate.</summary>
+    public double TransitTime { get; init; }
+
+    /// <summary>Σ CO2e per tonne × carbon price × flow; 0 without a carbon price.</summary>
+    public double Carbon { get; init; }
+
     /// <summary>The sum of all parts: the objective.</summary>
-    public double Total => Transport + Handling + Supply + Capital + UnmetPenalty;
+    public double Total => Transport + Handling + Supply + Capital + UnmetPenalty + TransitTime + Carbon;
 }
 
 /// <summary>
@@ -123,13 +129,20 @@ public sealed record PlanPrices(
     /// <summary>No prices (an engine that produced none).</summary>
     public static PlanPrices None { get; } = new([], [], [], null);
 
+    /// <summary>
+    /// Decrease in the optimum per extra tonne of CO2e allowed when the scenario has a CO2 cap (≥ 0: the
+    /// marginal abatement cost), else null.
+    /// </summary>
+    public double? Co2Cap { get; init; }
+
     /// <summary>Equal when every list is equal element by element, in order, and the budget prices are equal.</summary>
     /// <param name="other">The other prices.</param>
     /// <returns>Whether the two have the same content.</returns>
     public bool Equals(PlanPrices? other) =>
         other is not null && Structural.SequenceEquals(Balance, other.Balance)
         && Structural.SequenceEquals(Capacity, other.Capacity)
-        && Structural.SequenceEquals(MinimumFlow, other.MinimumFlow) && Nullable.Equals(Budget, other.Budget);
+        && Structural.SequenceEquals(MinimumFlow, other.MinimumFlow) && Nullable.Equals(Budget, other.Budget)
+        && Nullable.Equals(Co2Cap, other.Co2Cap);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Balance.IsDefault ? 0 : Balance.Length, Capacity.IsDefault ? 0 : Capacity.Length, Budget);
@@ -193,6 +206,12 @@ public sealed record AllocationPlan
     /// </summary>
     public ImmutableArray<ObservationComparison> Observations { get; init; } = [];
 
+    /// <summary>
+    /// Tonne-km, tonne-days in transit and tonnes of CO2e by mode, commodity and border crossing, or
+    /// null when the scenario does not ask for them (<c>Scenario.ReportsActivity</c>).
+    /// </summary>
+    public PlanActivity? Activity { get; init; }
+
     /// <summary>Total unmet tonnes over all locations, commodities and periods.</summary>
     public double TotalUnmetTonnes => Unmet.Sum(u => u.Tonnes);
 
@@ -206,7 +225,7 @@ public sealed record AllocationPlan
         && Structural.SequenceEquals(Investments, other.Investments) && Structural.SequenceEquals(CapacityUse, other.CapacityUse)
         && Prices == other.Prices && Structural.SequenceEquals(Bottlenecks, other.Bottlenecks)
         && Verification == other.Verification && Structural.SequenceEquals(Appraisal, other.Appraisal)
-        && Structural.SequenceEquals(Observations, other.Observations);
+        && Structural.SequenceEquals(Observations, other.Observations) && Equals(Activity, other.Activity);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Objective, Flows.IsDefault ? 0 : Flows.Length, Costs);

@@ -58,6 +58,9 @@ public enum VerificationCheck
 
     /// <summary>The plan carries no prices, so optimality cannot be certified.</summary>
     MissingPrices,
+
+    /// <summary>The flows emit more CO2e than the scenario's cap, or the plan's activity (tonne-km, tonne-days, CO2) differs from its flows.</summary>
+    Co2,
 }
 
 /// <summary>One thing the verifier found wrong, named in domain words.</summary>

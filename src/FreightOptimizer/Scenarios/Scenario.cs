@@ -8,7 +8,7 @@ namespace FreightOptimizer;
 /// with <c>ScenarioJson</c>, or derive one with <c>with</c>. Validation happens in
 /// <c>ScenarioValidator</c> and <c>FreightPlanner.Optimize</c>, which report every problem together.
 /// </summary>
-public sealed record Scenario
+public sealed partial record Scenario
 {
     /// <summary>Creates a scenario over a network, with one period of a year and nothing else.</summary>
     /// <param name="network">The network.</param>
@@ -61,6 +61,15 @@ public sealed record Scenario
 
     /// <summary>The capital budget, or null for no cap.</summary>
     public Budget? Budget { get; init; }
+
+    /// <summary>The holding rate, carbon price and emission factors of the generalised cost, or null for none.</summary>
+    public GeneralisedCost? GeneralisedCost { get; init; }
+
+    /// <summary>
+    /// A cap on the tonnes of CO2e all flows of the horizon may emit (Σ CO2 per tonne × flow ≤ cap), or
+    /// null for none. A side constraint over every flow: the network-flow engines do not solve it.
+    /// </summary>
+    public double? Co2CapTonnes { get; init; }
 
     /// <summary>
     /// Per-tonne amounts added to route tariffs and handling costs (calibration constants, say);
@@ -154,7 +163,7 @@ public sealed record Scenario
     public double RouteCostPerTonne(Route route, CommodityId commodity)
     {
         ArgumentNullException.ThrowIfNull(route);
-        return route.CostPerTonne[commodity] + Adjustment(NetworkElement.Of(route.Id), commodity);
+        return route.CostPerTonne[commodity] + GeneralisedSurchargePerTonne(route, commodity) + Adjustment(NetworkElement.Of(route.Id), commodity);
     }
 
     /// <summary>
@@ -216,6 +225,7 @@ public sealed record Scenario
         && Structural.SequenceEquals(Supplies, other.Supplies) && Structural.SequenceEquals(Demands, other.Demands)
         && Structural.SequenceEquals(Investments, other.Investments) && Equals(Budget, other.Budget)
         && Structural.SequenceEquals(Observations, other.Observations)
+        && Equals(GeneralisedCost, other.GeneralisedCost) && Nullable.Equals(Co2CapTonnes, other.Co2CapTonnes)
         && Structural.SequenceEquals(CostAdjustments, other.CostAdjustments)
         && Source == other.Source && Notes == other.Notes;
 

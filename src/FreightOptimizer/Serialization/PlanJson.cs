@@ -135,6 +135,12 @@ public static class PlanJson
         Number(w, "supply", plan.Costs.Supply, "$.costs.supply");
         Number(w, "capital", plan.Costs.Capital, "$.costs.capital");
         Number(w, "unmetPenalty", plan.Costs.UnmetPenalty, "$.costs.unmetPenalty");
+        if (plan.Activity is not null || plan.Costs.TransitTime != 0 || plan.Costs.Carbon != 0)
+        {
+            Number(w, "transitTime", plan.Costs.TransitTime, "$.costs.transitTime");
+            Number(w, "carbon", plan.Costs.Carbon, "$.costs.carbon");
+        }
+
         w.WriteEndObject();
 
         Array(w, "flows", plan.Flows, (f, path) =>
@@ -186,6 +192,7 @@ public static class PlanJson
             Number(w, "perTonne", p.PerTonne, path);
         }, "$.prices");
         OptionalNumber(w, "budget", prices.Budget, "$.prices.budget");
+        if (prices.Co2Cap is { } co2Cap) Number(w, "co2Cap", co2Cap, "$.prices.co2Cap");
         w.WriteEndObject();
 
         Array(w, "bottlenecks", plan.Bottlenecks, (b, path) =>
@@ -213,8 +220,32 @@ public static class PlanJson
 
         WriteAppraisal(w, plan.Appraisal);
         WriteObservations(w, plan.Observations);
+        WriteActivity(w, plan.Activity);
         WriteExplanation(w, result.Explanation);
         w.WriteEndObject();
+    }
+
+    /// <summary>The plan's tonne-km, tonne-days and CO2e, when the scenario asks for them.</summary>
+    private static void WriteActivity(Utf8JsonWriter w, PlanActivity? activity)
+    {
+        if (activity is null) return;
+        w.WriteStartObject("activity");
+        w.WriteStartObject("total");
+        Fields(activity.Total, "$.activity.total");
+        w.WriteEndObject();
+        Array(w, "byMode", activity.ByMode, Fields, "$.activity");
+        Array(w, "byCommodity", activity.ByCommodity, Fields, "$.activity");
+        Array(w, "byCrossing", activity.ByCrossing, Fields, "$.activity");
+        w.WriteEndObject();
+
+        void Fields(ActivityLine line, string path)
+        {
+            w.WriteString("key", line.Key);
+            Number(w, "tonnes", line.Tonnes, path);
+            Number(w, "tonneKm", line.TonneKm, path);
+            Number(w, "tonneDays", line.TonneDays, path);
+            Number(w, "co2Tonnes", line.Co2Tonnes, path);
+        }
     }
 
     // ---- appraisal and explanation: written only when the result has them ---------------------
@@ -339,7 +370,7 @@ public static class PlanJson
         {
             if (!IsObject(root, "$")) return null;
             Known(root, "$", "$schema", "formatVersion", "scenario", "status", "engine", "objective", "costs", "flows",
-                "supplied", "unmet", "investments", "prices", "bottlenecks", "verification", "appraisal", "observations", "explanation");
+                "supplied", "unmet", "investments", "prices", "bottlenecks", "verification", "appraisal", "observations", "activity", "explanation");
 
             if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number
                 || !version.TryGetInt32(out var v) || v != FormatVersion)
@@ -375,11 +406,15 @@ public static class PlanJson
             var costs = new CostBreakdown(0, 0, 0, 0, 0);
             if (RequiredObject(root, "costs", "$") is { } c)
             {
-                Known(c, "$.costs", "transport", "handling", "supply", "capital", "unmetPenalty");
+                Known(c, "$.costs", "transport", "handling", "supply", "capital", "unmetPenalty", "transitTime", "carbon");
                 costs = new CostBreakdown(
                     RequiredNumber(c, "transport", "$.costs"), RequiredNumber(c, "handling", "$.costs"),
                     RequiredNumber(c, "supply", "$.costs"), RequiredNumber(c, "capital", "$.costs"),
-                    RequiredNumber(c, "unmetPenalty", "$.costs"));
+                    RequiredNumber(c, "unmetPenalty", "$.costs"))
+                {
+                    TransitTime = OptionalNumber(c, "transitTime", "$.costs") ?? 0,
+                    Carbon = OptionalNumber(c, "carbon", "$.costs") ?? 0,
+                };
             }
 
             var flows = Items(root, "flows", "$", required: true, (e, p) =>
@@ -406,7 +441,7 @@ public static class PlanJson
             var prices = PlanPrices.None;
             if (OptionalObject(root, "prices", "$") is { } pr)
             {
-                Known(pr, "$.prices", "balance", "capacity", "minimumFlow", "budget");
+                Known(pr, "$.prices", "balance", "capacity", "minimumFlow", "budget", "co2Cap");
                 prices = new PlanPrices(
                     Items(pr, "balance", "$.prices", required: false, (e, p) =>
                     {
@@ -423,7 +458,10 @@ public static class PlanJson
                         Known(e, p, "route", "period", "perTonne");
                         return new MinimumFlowPrice(RequiredString(e, "route", p), RequiredString(e, "period", p), RequiredNumber(e, "perTonne", p));
                     }),
-                    OptionalNumber(pr, "budget", "$.prices"));
+                    OptionalNumber(pr, "budget", "$.prices"))
+                {
+                    Co2Cap = OptionalNumber(pr, "co2Cap", "$.prices"),
+                };
             }
 
             var bottlenecks = Items(root, "bottlenecks", "$", required: false, (e, p) =>
@@ -479,8 +517,25 @@ public static class PlanJson
                 };
             });
 
+            PlanActivity? activity = null;
+            if (OptionalObject(root, "activity", "$") is { } ac)
+            {
+                Known(ac, "$.activity", "total", "byMode", "byCommodity", "byCrossing");
+                ActivityLine Line(JsonElement e, string p)
+                {
+                    Known(e, p, "key", "tonnes", "tonneKm", "tonneDays", "co2Tonnes");
+                    return new ActivityLine(RequiredString(e, "key", p), RequiredNumber(e, "tonnes", p), RequiredNumber(e, "tonneKm", p),
+                        RequiredNumber(e, "tonneDays", p), RequiredNumber(e, "co2Tonnes", p));
+                }
+
+                var total = RequiredObject(ac, "total", "$.activity") is { } t ? Line(t, "$.activity.total") : new ActivityLine("total", 0, 0, 0, 0);
+                activity = new PlanActivity(total, Items(ac, "byMode", "$.activity", required: false, Line),
+                    Items(ac, "byCommodity", "$.activity", required: false, Line), Items(ac, "byCrossing", "$.activity", required: false, Line));
+            }
+
             return new AllocationPlan
             {
+                Activity = activity,
                 Appraisal = appraisal,
                 Observations = observations,
                 ScenarioName = scenario,

@@ -16,14 +16,14 @@ internal static class ScenarioJsonFields
     public static readonly ImmutableArray<string> Root =
     [
         "$schema", "formatVersion", "name", "currency", "discountRate", "periods", "commodities", "locations",
-        "routes", "supplies", "demands", "investments", "budget", "observations", "costAdjustments", "source", "notes",
+        "routes", "supplies", "demands", "investments", "budget", "generalisedCost", "co2CapTonnes", "observations", "costAdjustments", "source", "notes",
     ];
 
     /// <summary>An element of <c>periods</c>.</summary>
     public static readonly ImmutableArray<string> Period = ["id", "yearFraction", "source", "notes"];
 
     /// <summary>An element of <c>commodities</c>.</summary>
-    public static readonly ImmutableArray<string> Commodity = ["id", "name", "unmetPenaltyPerTonne", "source", "notes"];
+    public static readonly ImmutableArray<string> Commodity = ["id", "name", "unmetPenaltyPerTonne", "valuePerTonne", "source", "notes"];
 
     /// <summary>An element of <c>locations</c>.</summary>
     public static readonly ImmutableArray<string> Location =
@@ -35,7 +35,7 @@ internal static class ScenarioJsonFields
     /// <summary>An element of <c>routes</c>.</summary>
     public static readonly ImmutableArray<string> Route =
     [
-        "id", "name", "from", "to", "mode", "distanceKm", "transitDays", "annualCapacityTonnes", "costPerTonne",
+        "id", "name", "from", "to", "mode", "distanceKm", "transitDays", "co2GramsPerTonneKm", "annualCapacityTonnes", "costPerTonne",
         "minAnnualTonnes", "availability", "source", "notes",
     ];
 
@@ -56,6 +56,10 @@ internal static class ScenarioJsonFields
 
     /// <summary>The <c>budget</c> object.</summary>
     public static readonly ImmutableArray<string> Budget = ["capitalCost", "source", "notes"];
+
+    /// <summary>The <c>generalisedCost</c> object.</summary>
+    public static readonly ImmutableArray<string> GeneralisedCost =
+        ["holdingRatePerYear", "carbonPricePerTonneCo2", "emissionFactors", "source", "notes"];
 
     /// <summary>An element of <c>observations</c>.</summary>
     public static readonly ImmutableArray<string> Observation =
@@ -81,6 +85,7 @@ internal static class ScenarioJsonFields
             ["demand"] = Demand,
             ["investment"] = Investment,
             ["budget"] = Budget,
+            ["generalisedCost"] = GeneralisedCost,
             ["observation"] = Observation,
             ["observationElement"] = ObservationElement,
             ["costAdjustment"] = CostAdjustment,

@@ -167,6 +167,7 @@ internal sealed partial class ScenarioJsonReader
         var demands = Array(obj, "demands", required: false, ReadDemand);
         var investments = Array(obj, "investments", required: false, ReadInvestment);
         var budget = obj.Object("budget", "the budget", ScenarioJsonFields.Budget) is { } b ? ReadBudget(b) : null;
+        var generalisedCost = obj.Object("generalisedCost", "the generalised cost", ScenarioJsonFields.GeneralisedCost) is { } g ? ReadGeneralisedCost(g) : null;
         var observations = Array(obj, "observations", required: false, ReadObservation);
         var costAdjustments = Array(obj, "costAdjustments", required: false, ReadCostAdjustment);
 
@@ -182,6 +183,8 @@ internal sealed partial class ScenarioJsonReader
             Demands = [.. demands ?? []],
             Investments = [.. investments ?? []],
             Budget = budget,
+            GeneralisedCost = generalisedCost,
+            Co2CapTonnes = obj.Number("co2CapTonnes"),
             Observations = [.. observations ?? []],
             CostAdjustments = [.. costAdjustments ?? []],
             Source = obj.String("source"),
@@ -325,6 +328,7 @@ internal sealed partial class ScenarioJsonReader
         new(o.String("id", required: true) ?? string.Empty, o.String("name"))
         {
             UnmetPenaltyPerTonne = o.Number("unmetPenaltyPerTonne"),
+            ValuePerTonne = o.Number("valuePerTonne"),
             Source = o.String("source"),
             Notes = o.String("notes"),
         };
@@ -364,6 +368,7 @@ internal sealed partial class ScenarioJsonReader
             Name = o.String("name"),
             DistanceKm = o.Number("distanceKm"),
             TransitDays = o.Number("transitDays"),
+            Co2GramsPerTonneKm = o.Number("co2GramsPerTonneKm"),
             AnnualCapacityTonnes = o.Number("annualCapacityTonnes"),
             CostPerTonne = CommodityMap(o.Map("costPerTonne", "a cost per tonne", required: true)),
             MinAnnualTonnes = o.Number("minAnnualTonnes"),
@@ -492,6 +497,33 @@ internal sealed partial class ScenarioJsonReader
         {
             Commodity = o.String("commodity") is { } c ? new CommodityId(c) : (CommodityId?)null,
             Observation = o.String("observation"),
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+    }
+
+    /// <summary>The generalised cost; an emission factor for a name that is not a mode is an error at its key.</summary>
+    private GeneralisedCost ReadGeneralisedCost(JsonObjectReader o)
+    {
+        var factors = ImmutableDictionary.CreateBuilder<TransportMode, double>();
+        foreach (var (key, value) in o.Map("emissionFactors", "an emission factor in gCO2e per tonne-km", required: false) ?? [])
+        {
+            if (Enum.TryParse<TransportMode>(key, ignoreCase: false, out var mode) && Enum.IsDefined(mode) && key == mode.ToString())
+            {
+                factors[mode] = value;
+            }
+            else
+            {
+                Structural(ValidationCode.OutOfRange, JsonPath.Member(JsonPath.Member(JsonPath.Member(JsonPath.Root, "generalisedCost"), "emissionFactors"), key),
+                    $"'{key}' in emissionFactors is not a transport mode; the modes are {string.Join(", ", Enum.GetNames<TransportMode>())}.");
+            }
+        }
+
+        return new GeneralisedCost
+        {
+            HoldingRatePerYear = o.Number("holdingRatePerYear"),
+            CarbonPricePerTonneCo2 = o.Number("carbonPricePerTonneCo2"),
+            EmissionFactors = factors.ToImmutable(),
             Source = o.String("source"),
             Notes = o.String("notes"),
         };

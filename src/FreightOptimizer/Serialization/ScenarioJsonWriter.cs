@@ -55,6 +55,7 @@ internal static class ScenarioJsonWriter
             w.WriteString("id", c.Id.Value);
             Text(w, "name", c.Name);
             Number(w, "unmetPenaltyPerTonne", c.UnmetPenaltyPerTonne);
+            Number(w, "valuePerTonne", c.ValuePerTonne);
             Provenance(w, c.Source, c.Notes);
             w.WriteEndObject();
         }
@@ -104,6 +105,7 @@ internal static class ScenarioJsonWriter
             w.WriteString("mode", r.Mode.ToString());
             Number(w, "distanceKm", r.DistanceKm);
             Number(w, "transitDays", r.TransitDays);
+            Number(w, "co2GramsPerTonneKm", r.Co2GramsPerTonneKm);
             Number(w, "annualCapacityTonnes", r.AnnualCapacityTonnes);
             Map(w, "costPerTonne", r.CostPerTonne ?? ImmutableDictionary<CommodityId, double>.Empty, commodityOrder);
             Number(w, "minAnnualTonnes", r.MinAnnualTonnes);
@@ -194,6 +196,8 @@ internal static class ScenarioJsonWriter
             w.WriteEndObject();
         }
 
+        WriteGeneralisedCost(w, scenario);
+
         if (!scenario.Observations.IsDefaultOrEmpty)
         {
             w.WriteStartArray("observations");
@@ -262,6 +266,26 @@ internal static class ScenarioJsonWriter
             .ThenBy(kv => kv.Key.ToString(), StringComparer.Ordinal);
         foreach (var (key, value) in entries) w.WriteNumber(key.ToString() ?? string.Empty, value);
         w.WriteEndObject();
+    }
+
+    /// <summary>The generalised cost (modes in the order of <see cref="TransportMode"/>) and the CO2 cap, each when present.</summary>
+    private static void WriteGeneralisedCost(Utf8JsonWriter w, Scenario scenario)
+    {
+        if (scenario.GeneralisedCost is { } g)
+        {
+            w.WriteStartObject("generalisedCost");
+            Number(w, "holdingRatePerYear", g.HoldingRatePerYear);
+            Number(w, "carbonPricePerTonneCo2", g.CarbonPricePerTonneCo2);
+            if (!g.EmissionFactors.IsEmpty)
+            {
+                Map(w, "emissionFactors", g.EmissionFactors, Enum.GetValues<TransportMode>().Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i));
+            }
+
+            Provenance(w, g.Source, g.Notes);
+            w.WriteEndObject();
+        }
+
+        Number(w, "co2CapTonnes", scenario.Co2CapTonnes);
     }
 
     private static void Text(Utf8JsonWriter w, string name, string? value)

@@ -34,6 +34,8 @@ internal static class PlanAssembler
 
         var flows = ImmutableArray.CreateBuilder<RouteFlow>();
         var transport = 0.0;
+        var transitTime = 0.0;
+        var carbonCost = 0.0;
         var handling = 0.0;
         var periodCount = periods.Length;
         var routeThroughput = new double[network.Routes.Length * periodCount];
@@ -46,7 +48,12 @@ internal static class PlanAssembler
             var route = network.Routes[f.Route];
             var commodity = network.Commodities[f.Commodity].Id;
             flows.Add(new RouteFlow(route.Id, commodity, periods[f.Period].Id, tonnes));
-            transport += scenario.RouteCostPerTonne(route, commodity) * tonnes;
+            // The tariff is what the route charges less the generalised surcharges (both 0.0 without them).
+            var time = scenario.TransitCostPerTonne(route, commodity);
+            var carbon = scenario.CarbonCostPerTonne(route);
+            transport += (scenario.RouteCostPerTonne(route, commodity) - time - carbon) * tonnes;
+            transitTime += time * tonnes;
+            carbonCost += carbon * tonnes;
             var to = network.IndexOf(route.To);
             handling += scenario.HandlingCostPerTonne(network.Locations[to], commodity) * tonnes;
             routeThroughput[(f.Route * periodCount) + f.Period] += tonnes;
@@ -123,8 +130,9 @@ internal static class PlanAssembler
         {
             ScenarioName = scenario.Name,
             Objective = objective,
-            Costs = new CostBreakdown(transport, handling, supplyCost, capital, penalty),
+            Costs = new CostBreakdown(transport, handling, supplyCost, capital, penalty) { TransitTime = transitTime, Carbon = carbonCost },
             Flows = flows.ToImmutable(),
+            Activity = scenario.ReportsActivity ? PlanActivity.Of(scenario, flows) : null,
             Supplied = [.. supplied.Select(kv => new SupplyUse(network.Locations[kv.Key.Item1].Id, network.Commodities[kv.Key.Item2].Id, periods[kv.Key.Item3].Id, kv.Value))],
             Unmet = [.. unmet.Select(kv => new UnmetDemand(network.Locations[kv.Key.Item1].Id, network.Commodities[kv.Key.Item2].Id, periods[kv.Key.Item3].Id, kv.Value))],
             Investments = investments.ToImmutable(),
@@ -258,7 +266,9 @@ internal static class PlanAssembler
 
         double? budget = model.BudgetRow >= 0 ? Below(-duals[model.BudgetRow] * s.MoneyUnit / s.CapitalUnit, valueNoise) : null;
         if (budget is null && scenario.Budget is not null) budget = 0;
-        return new PlanPrices(balance.ToImmutable(), capacity.ToImmutable(), minimum.ToImmutable(), budget);
+        double? co2Cap = model.Co2CapRow >= 0 ? Below(-duals[model.Co2CapRow] * s.MoneyUnit / model.Co2Unit, priceNoise) : null;
+        if (co2Cap is null && scenario.Co2CapTonnes is not null) co2Cap = 0;
+        return new PlanPrices(balance.ToImmutable(), capacity.ToImmutable(), minimum.ToImmutable(), budget) { Co2Cap = co2Cap };
     }
 
     /// <summary>
@@ -346,6 +356,8 @@ internal static class PlanAssembler
         return Bad("$.objective", plan.Objective)
             ?? Bad("$.costs.transport", c.Transport) ?? Bad("$.costs.handling", c.Handling) ?? Bad("$.costs.supply", c.Supply)
             ?? Bad("$.costs.capital", c.Capital) ?? Bad("$.costs.unmetPenalty", c.UnmetPenalty)
+            ?? Bad("$.costs.transitTime", c.TransitTime) ?? Bad("$.costs.carbon", c.Carbon)
+            ?? (prices.Co2Cap is { } gamma ? Bad("$.prices.co2Cap", gamma) : null)
             ?? First("$.flows", plan.Flows, f => [("tonnes", f.Tonnes)])
             ?? First("$.supplied", plan.Supplied, x => [("tonnes", x.Tonnes)])
             ?? First("$.unmet", plan.Unmet, u => [("tonnes", u.Tonnes)])

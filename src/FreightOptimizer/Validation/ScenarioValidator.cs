@@ -19,7 +19,7 @@ namespace FreightOptimizer;
 /// The warnings that need the network as a whole (unreachable demands, unusable locations and routes)
 /// are only looked for when there are no errors, because a broken reference would make them noise.
 /// </remarks>
-public static class ScenarioValidator
+public static partial class ScenarioValidator
 {
     /// <summary>
     /// The largest quantity or money amount a scenario may state: 10^15. Amounts the model derives
@@ -82,7 +82,7 @@ public static class ScenarioValidator
     /// scenario, so under tiered compilation a process that plans once would run it as unoptimised
     /// first-tier code (a 10,000-route corridor validated in 94 ms instead of 28 ms).
     /// </remarks>
-    private sealed class Checker(Scenario scenario)
+    private sealed partial class Checker(Scenario scenario)
     {
         private readonly List<ValidationIssue> _issues = [];
         private readonly FreightNetwork _network = scenario.Network;
@@ -111,6 +111,7 @@ public static class ScenarioValidator
             CheckInvestments();
             CheckBudget();
             CheckObservations();
+            CheckGeneralisedCost();
             CheckCostAdjustments();
             WarnMinimumFlows();
             if (!_issues.Any(i => i.Severity == ValidationSeverity.Error)) WarnReachability();

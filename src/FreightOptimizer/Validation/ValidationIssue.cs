@@ -120,6 +120,13 @@ public enum ValidationCode
     /// </summary>
     AdjustedCostNegative = 27,
 
+    /// <summary>
+    /// A study's output folders do not fit together: a folder holds the output of another study (its
+    /// case list differs), a result names a case the study does not have, or one case has two different
+    /// results. Raised by the study runner when it resumes and by the merge.
+    /// </summary>
+    StudyOutputConflict = 35,
+
     /// <summary>Warning: no supply of the demand's commodity can reach it.</summary>
     UnreachableDemand = 101,
 
@@ -128,6 +135,12 @@ public enum ValidationCode
 
     /// <summary>Warning: no flow can ever use a location or route.</summary>
     UnusableElement = 103,
+
+    /// <summary>Warning: a carbon price or CO2 cap is set, and a route has no <c>distanceKm</c>, so it emits nothing in the model.</summary>
+    EmissionsWithoutDistance = 104,
+
+    /// <summary>Warning: a holding rate is set, and a route has no <c>transitDays</c> or a commodity no <c>valuePerTonne</c>, so its cargo costs nothing in transit.</summary>
+    HoldingCostWithoutData = 105,
 }
 
 /// <summary>One problem in a scenario, with where it is and a sentence a planner understands.</summary>

@@ -10,14 +10,14 @@ namespace FreightOptimizer;
 /// With balance prices π (free), capacity prices ρ ≥ 0, minimum-flow prices μ ≥ 0 and the budget
 /// price β ≥ 0, each by its meaning, the reduced costs are
 /// <code>
-/// x[a,k,t] (from → to): d = c[a,k] + h[to,k] − π[to,k,t] + π[from,k,t] + ρ[a,t] + ρ[to,t] − μ[a,t]   (x ≥ 0)
+/// x[a,k,t] (from → to): d = c[a,k] + h[to,k] − π[to,k,t] + π[from,k,t] + ρ[a,t] + ρ[to,t] − μ[a,t] + γ·co2[a]   (x ≥ 0)
 /// s[line,t] at n:       d = p[line] + h[n,k] − π[n,k,t] + ρ[n,t]                                    (0 ≤ s ≤ annual·f)
 /// u[line,t] at n:       d = penalty[line] − π[n,k,t]                                               (0 ≤ u ≤ annual·f)
 /// y[i] continuous:      d = capital_i·CRF·years + β·capital_i − Σ_{t ≥ first} ρ[target,t]·f·α·add_i (0 ≤ y ≤ maxUnits)
 /// </code>
 /// and the dual objective is
 /// <code>
-/// Σ π·D − Σ ρ·cap(fixed) + Σ μ·min − β·(B − Σ_fixed capital·y) + Σ_bounded ub·min(d, 0)
+/// Σ π·D − Σ ρ·cap(fixed) + Σ μ·min − β·(B − Σ_fixed capital·y) − γ·CO2cap + Σ_bounded ub·min(d, 0)
 ///   + capital of the fixed options + penalties of demand at closed locations.
 /// </code>
 /// A feasible plan whose reduced costs have the right signs, whose positive prices sit on tight rows
@@ -68,6 +68,7 @@ internal sealed partial class VerificationRun
         }
 
         ReadPrices(prices);
+        ReadCo2CapPrice(prices);
         _costScale = CostScale();
         _complementarityAllowance = _options.GapTolerance * Math.Max(1, Math.Abs(primal));
 
@@ -280,6 +281,8 @@ internal sealed partial class VerificationRun
             dual.Add(-_beta * (budget.CapitalCost - _fixedSpend));
         }
 
+        CheckCo2CapPrice(ref dual);
+
         void CheckRow(double price, double slack, double scale, int index, int t, bool isRoute, string kind)
         {
             var subject = isRoute ? RouteSubject(index, t) : LocationSubject(index, t);
@@ -319,8 +322,9 @@ internal sealed partial class VerificationRun
                     var rhoRoute = _routeRho[(r * _periodCount) + t];
                     var rhoTo = _locationRho[(to * _periodCount) + t];
                     var mu = _mu[(r * _periodCount) + t];
-                    var reduced = cost + handling - piTo + piFrom + rhoRoute + rhoTo - mu;
-                    var scale = Math.Abs(cost) + Math.Abs(handling) + Math.Abs(piTo) + Math.Abs(piFrom) + Math.Abs(rhoRoute) + Math.Abs(rhoTo) + Math.Abs(mu);
+                    var capTerm = _gamma * _co2PerTonne[r];
+                    var reduced = cost + handling - piTo + piFrom + rhoRoute + rhoTo - mu + capTerm;
+                    var scale = Math.Abs(cost) + Math.Abs(handling) + Math.Abs(piTo) + Math.Abs(piFrom) + Math.Abs(rhoRoute) + Math.Abs(rhoTo) + Math.Abs(mu) + Math.Abs(capTerm);
                     _arcFlow.TryGetValue(ArcKey(r, k, t), out var tonnes);
                     if (ReducedCostCheck(reduced, scale, tonnes, double.PositiveInfinity, usedAbove) is { } check)
                     {
@@ -468,6 +472,11 @@ internal sealed partial class VerificationRun
         foreach (var route in _scenario.Network.Routes)
         {
             foreach (var cost in route.CostPerTonne.Values) scale = Math.Max(scale, Math.Abs(cost));
+        }
+
+        foreach (var cost in _routeCost)
+        {
+            if (!double.IsNaN(cost)) scale = Math.Max(scale, Math.Abs(cost));
         }
 
         foreach (var location in _scenario.Network.Locations)

@@ -148,7 +148,7 @@ internal sealed partial class VerificationRun
             }
 
             var cost = _routeCost[(r * CommodityCount) + k];
-            if (!double.IsNaN(cost)) _transport.Add(cost * tonnes);
+            if (!double.IsNaN(cost)) AddRouteCost(r, k, cost, tonnes);
             _routeTotal[(r * _periodCount) + t] += tonnes;
             int from = _routeFrom[r], to = _routeTo[r];
             if (from >= 0) Row(from, k, t).Outflow += tonnes;
@@ -483,11 +483,13 @@ internal sealed partial class VerificationRun
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double CheckObjective()
     {
-        var total = _transport.Value + _handling.Value + _supply.Value + _capital.Value + _penalty.Value;
+        var total = _transport.Value + _handling.Value + _supply.Value + _capital.Value + _penalty.Value + _transitTime.Value + _carbon.Value;
         var costs = _plan.Costs;
         if (costs is not null)
         {
             Compare("transport cost", _transport.Value, costs.Transport);
+            Compare("transit-time cost", _transitTime.Value, costs.TransitTime);
+            Compare("carbon cost", _carbon.Value, costs.Carbon);
             Compare("handling cost", _handling.Value, costs.Handling);
             Compare("supply cost", _supply.Value, costs.Supply);
             Compare("capital cost", _capital.Value, costs.Capital);

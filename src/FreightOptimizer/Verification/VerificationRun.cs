@@ -221,6 +221,7 @@ internal sealed partial class VerificationRun
         _routeMin = new double[_routes.Length * t0];
         _locationRhs = new double[_locations.Length * t0];
         _locationRhsFixed = new double[_locations.Length * t0];
+        IndexGeneralisedCost();
     }
 
     private int CommodityCount => _commodities.Length;
@@ -236,6 +237,7 @@ internal sealed partial class VerificationRun
         AddSupplyLines();
         CheckBalanceRows();
         CheckCapacities();
+        CheckCo2();
         var recomputed = CheckObjective();
         var passed = !_feasibility.Any && !_objective.Any;
         var (dualOk, gap) = Certify(recomputed);

@@ -41,6 +41,6 @@ public sealed class CorridorPlannerExportTests : IDisposable
         var run = CorridorPlannerTests.Run("--export-mps");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--export-mps FILE", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--export-mps <FILE>", run.Error, StringComparison.Ordinal);
     }
 }

@@ -55,6 +55,9 @@ internal enum CertificateCheck
     /// <summary>Capital spent beyond the budget.</summary>
     Budget,
 
+    /// <summary>The flows emit more CO2e than the scenario's cap.</summary>
+    Co2Cap,
+
     /// <summary>A cost component or the objective differs from the one recomputed from the files.</summary>
     Objective,
 
@@ -138,7 +141,8 @@ internal sealed record CertifierTolerances
 /// location Σ_k (inflow + supply)[n,k,t] ≤ f_t·α[n,t]·(cap_n + Σ_{i→n, t ≥ first_i} add_i·units_i)
 /// minimum  Σ_k x[a,k,t] ≥ f_t·α[a,t]·min_a                      where the route and both ends are open
 /// budget   Σ capitalCost_i·units_i ≤ B
-/// cost     Σ c[a,k]·x + Σ h[to,k]·x + Σ h[n,k]·s + Σ p·s + Σ penalty·unmet + Σ capitalCost·units·CRF·years
+/// CO2 cap  Σ e[a]·x[a,k,t] ≤ E, e[a] = factor·distanceKm/10^6 (factor: the route's, else the scenario's for its mode, else the format's default)
+/// cost     Σ (c[a,k] + value_k·transitDays_a/365·holdingRate + e[a]·carbonPrice)·x + Σ h[to,k]·x + Σ h[n,k]·s + Σ p·s + Σ penalty·unmet + Σ capitalCost·units·CRF·years
 /// </code>
 /// <para>At a closed location nothing is supplied or served: its whole demand is unmet and pays its
 /// penalty (a constant). Penalties: the line's, else the commodity's, else 1,000,000. CRF =
@@ -146,7 +150,7 @@ internal sealed record CertifierTolerances
 /// <para>Prices by their meaning: π (balance, free), ρ ≥ 0 (capacity: saving per extra tonne), μ ≥ 0
 /// (minimum: cost per extra tonne), β ≥ 0 (budget). Reduced costs:</para>
 /// <code>
-/// x[a,k,t] from → to   d = c[a,k] + h[to,k] − π[to,k,t] + π[from,k,t] + ρ[a,t] + ρ[to,t] − μ[a,t]
+/// x[a,k,t] from → to   d = c[a,k] + h[to,k] − π[to,k,t] + π[from,k,t] + ρ[a,t] + ρ[to,t] − μ[a,t] + γ·e[a]   (c with the surcharges, γ ≥ 0 the cap's price)
 /// supply line at n     d = p + h[n,k] − π[n,k,t] + ρ[n,t]
 /// unmet of a soft line d = penalty − π[n,k,t]
 /// continuous option    d = capitalCost·CRF·years + β·capitalCost − Σ_{t ≥ first} ρ[target,t]·f_t·α·add
@@ -223,6 +227,9 @@ internal sealed class ScenarioFile
 
     public required double? Budget { get; init; }
 
+    /// <summary>The CO2 cap in tonnes, or null.</summary>
+    public double? Co2Cap { get; init; }
+
     public required double DiscountRate { get; init; }
 
     public Dictionary<string, int> PeriodIndex { get; } = new(StringComparer.Ordinal);
@@ -285,8 +292,21 @@ internal sealed class ScenarioFile
         }
 
         var periodIndex = Index(periods.Select(p => p.Id));
-        var commodities = new List<(string Id, double? Penalty)>();
-        foreach (var c in Required(root, "commodities").EnumerateArray()) commodities.Add((Text(c, "id"), OptionalNumber(c, "unmetPenaltyPerTonne")));
+        var commodities = new List<(string Id, double? Penalty, double? Value)>();
+        foreach (var c in Required(root, "commodities").EnumerateArray()) commodities.Add((Text(c, "id"), OptionalNumber(c, "unmetPenaltyPerTonne"), OptionalNumber(c, "valuePerTonne")));
+
+        // The generalised cost (docs/scenario-format.md, "Generalised cost"), read from the format's text.
+        var general = Optional(root, "generalisedCost");
+        var holding = general is { } g1 ? OptionalNumber(g1, "holdingRatePerYear") ?? 0 : 0;
+        var carbonPrice = general is { } g2 ? OptionalNumber(g2, "carbonPricePerTonneCo2") ?? 0 : 0;
+        var factors = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["Rail"] = 11.3, ["Road"] = 90.3, ["InlandWaterway"] = 38.6, ["Sea"] = 8, ["Pipeline"] = 5, ["Conveyor"] = 5,
+        };
+        if (general is { } g3 && Optional(g3, "emissionFactors") is { } given)
+        {
+            foreach (var entry in given.EnumerateObject()) factors[entry.Name] = entry.Value.GetDouble();
+        }
         var commodityIndex = Index(commodities.Select(c => c.Id));
         int T = periods.Count, K = commodities.Count;
 
@@ -326,8 +346,17 @@ internal sealed class ScenarioFile
         {
             var cost = Enumerable.Repeat(double.NaN, K).ToArray();
             foreach (var entry in Required(r, "costPerTonne").EnumerateObject()) cost[commodityIndex[entry.Name]] = entry.Value.GetDouble();
+            var km = OptionalNumber(r, "distanceKm");
+            var days = OptionalNumber(r, "transitDays");
+            var co2 = km is { } d ? (OptionalNumber(r, "co2GramsPerTonneKm") ?? factors.GetValueOrDefault(Text(r, "mode"))) * d / 1e6 : 0;
+            var time = commodities.Select(c => days is { } dd && c.Value is { } v ? v * dd / 365 * holding : 0).ToArray();
             routes.Add(new RouteData(Text(r, "id"), locationIndex[Text(r, "from")], locationIndex[Text(r, "to")],
-                OptionalNumber(r, "annualCapacityTonnes"), cost, OptionalNumber(r, "minAnnualTonnes"), Availability(r)));
+                OptionalNumber(r, "annualCapacityTonnes"), cost, OptionalNumber(r, "minAnnualTonnes"), Availability(r))
+            {
+                TransitCost = time,
+                Co2PerTonne = co2,
+                CarbonCost = co2 * carbonPrice,
+            });
         }
 
         int PeriodOf(JsonElement e) => OptionalText(e, "period") is { } p ? periodIndex[p] : -1;
@@ -384,6 +413,7 @@ internal sealed class ScenarioFile
             Demands = [.. demands],
             Options = [.. options],
             Budget = budget,
+            Co2Cap = OptionalNumber(root, "co2CapTonnes"),
             DiscountRate = OptionalNumber(root, "discountRate") ?? 0,
         };
         foreach (var (id, i) in periodIndex) file.PeriodIndex[id] = i;
@@ -419,7 +449,20 @@ internal sealed class ScenarioFile
 internal sealed record LocationData(string Id, double? Capacity, double[] Handling, bool[] Handles, double[] Availability);
 
 /// <summary>A route; <see cref="Cost"/> is NaN for a commodity the route does not carry.</summary>
-internal sealed record RouteData(string Id, int From, int To, double? Capacity, double[] Cost, double? Minimum, double[] Availability);
+internal sealed record RouteData(string Id, int From, int To, double? Capacity, double[] Cost, double? Minimum, double[] Availability)
+{
+    /// <summary>The holding cost per tonne of each commodity in transit (0 without a holding rate).</summary>
+    public double[] TransitCost { get; init; } = [];
+
+    /// <summary>Tonnes of CO2e per tonne moved.</summary>
+    public double Co2PerTonne { get; init; }
+
+    /// <summary>The carbon cost per tonne moved (0 without a carbon price).</summary>
+    public double CarbonCost { get; init; }
+
+    /// <summary>The cost per tonne of k in the objective: tariff, holding and carbon.</summary>
+    public double FullCost(int k) => Cost[k] + (TransitCost.Length > k ? TransitCost[k] : 0) + CarbonCost;
+}
 
 /// <summary>A supply line; <see cref="Period"/> −1 for every period.</summary>
 internal sealed record SupplyLine(int Location, int Commodity, double AnnualTonnes, double CostPerTonne, int Period)
@@ -467,6 +510,9 @@ internal sealed class PlanFile
 
     public required double? Budget { get; init; }
 
+    /// <summary>The CO2 cap's price, or null.</summary>
+    public double? Co2Cap { get; init; }
+
     public static PlanFile Read(JsonElement root)
     {
         static List<T> List<T>(JsonElement? array, Func<JsonElement, T> item) => array is { } a ? [.. a.EnumerateArray().Select(item)] : [];
@@ -495,6 +541,7 @@ internal sealed class PlanFile
             Minimum = List(prices is { } m ? ScenarioFile.Optional(m, "minimumFlow") : null, e => (T(e, "route"), T(e, "period"), N(e, "perTonne"))),
             BudgetKind = budgetKind,
             Budget = budgetKind == JsonValueKind.Number ? prices!.Value.GetProperty("budget").GetDouble() : null,
+            Co2Cap = prices is { } co2 ? ScenarioFile.OptionalNumber(co2, "co2Cap") : null,
         };
     }
 }
@@ -537,6 +584,9 @@ internal sealed class CertificationRun
 
     /// <summary>The largest price in magnitude: a price counts as positive above dual × this.</summary>
     private double _priceScale = 1;
+
+    /// <summary>Tonnes of CO2e the plan's flows emit (set by RecomputeObjective).</summary>
+    private double _co2;
 
     public CertificationRun(ScenarioFile scenario, PlanFile plan, CertifierTolerances tolerances)
     {
@@ -885,11 +935,18 @@ internal sealed class CertificationRun
 
     private double RecomputeObjective()
     {
-        double transport = 0, handling = 0, supplyCost = 0, penalty = 0, capital = 0;
+        double transport = 0, handling = 0, supplyCost = 0, penalty = 0, capital = 0, transitTime = 0, carbon = 0, co2 = 0;
         foreach (var ((a, k, t), tonnes) in _x)
         {
             var route = _s.Routes[a];
-            if (!double.IsNaN(route.Cost[k])) transport += route.Cost[k] * tonnes;
+            if (!double.IsNaN(route.Cost[k]))
+            {
+                transport += route.Cost[k] * tonnes;
+                transitTime += (route.TransitCost.Length > k ? route.TransitCost[k] : 0) * tonnes;
+                carbon += route.CarbonCost * tonnes;
+            }
+
+            co2 += route.Co2PerTonne * tonnes;
             handling += _s.Locations[route.To].Handling[k] * tonnes;
         }
 
@@ -909,7 +966,15 @@ internal sealed class CertificationRun
         }
 
         for (var i = 0; i < _units.Length; i++) capital += _s.ObjectivePerUnit(_s.Options[i]) * _units[i];
-        var total = transport + handling + supplyCost + penalty + capital;
+        var total = transport + handling + supplyCost + penalty + capital + transitTime + carbon;
+        if (_s.Co2Cap is { } cap && Violates(co2 - cap, Math.Max(cap, co2)))
+        {
+            Add(CertificateCheck.Co2Cap, "co2Cap", $"The flows emit {F(co2)} t CO2e; the cap is {F(cap)} t.");
+        }
+
+        _co2 = co2;
+        if (transitTime != 0 || _plan.Costs.ContainsKey("transitTime")) Compare("transitTime", transitTime);
+        if (carbon != 0 || _plan.Costs.ContainsKey("carbon")) Compare("carbon", carbon);
         Compare("transport", transport);
         Compare("handling", handling);
         Compare("supply", supplyCost);
@@ -1139,6 +1204,17 @@ internal sealed class CertificationRun
             dual -= beta * (budget - fixedSpend);
         }
 
+        var gamma = _plan.Co2Cap ?? 0;
+        if (_s.Co2Cap is { } co2Cap)
+        {
+            RowPrice(gamma, true, co2Cap - _co2, co2Cap, "co2Cap", "CO2 cap");
+            dual -= gamma * co2Cap;
+        }
+        else if (gamma != 0)
+        {
+            Add(CertificateCheck.DualFeasibility, "co2Cap", $"The plan prices a CO2 cap at {F(gamma)}, but the scenario has none.");
+        }
+
         // Reduced costs of every variable.
         var usedAbove = _tol.Feasibility * _tonnage;
         for (var t = 0; t < _t; t++)
@@ -1155,8 +1231,9 @@ internal sealed class CertificationRun
                     var rhoTo = _locationRho[route.To, t] ?? 0;
                     var mu = _mu[a, t] ?? 0;
                     var handling = _s.Locations[route.To].Handling[k];
-                    var reduced = route.Cost[k] + handling - piTo + piFrom + rho + rhoTo - mu;
-                    var scale = Math.Abs(route.Cost[k]) + handling + Math.Abs(piTo) + Math.Abs(piFrom) + rho + rhoTo + mu;
+                    var cost = route.FullCost(k) + (gamma * route.Co2PerTonne);
+                    var reduced = cost + handling - piTo + piFrom + rho + rhoTo - mu;
+                    var scale = Math.Abs(cost) + handling + Math.Abs(piTo) + Math.Abs(piFrom) + rho + rhoTo + mu;
                     var tonnes = _x.GetValueOrDefault((a, k, t));
                     dual += Variable(reduced, scale, tonnes, double.PositiveInfinity, usedAbove, $"flow of {_s.Commodities[k]} on {route.Id} in {_s.Periods[t]}");
                 }

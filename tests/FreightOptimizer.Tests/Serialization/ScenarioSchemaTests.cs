@@ -103,7 +103,7 @@ public sealed partial class ScenarioSchemaTests
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("formatVersion", out _) && !root.TryGetProperty("status", out _);
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("formatVersion", out _) && !root.TryGetProperty("status", out _) && !IsStudyDocument(root);
         }
         catch (JsonException)
         {
@@ -172,6 +172,10 @@ public sealed partial class ScenarioSchemaTests
     private static string Snippet(string file, int index) =>
         JsonFence().Matches(File.ReadAllText(Path.Combine(ReadmeSnippetTests.RepositoryRoot(), file)))[index].Groups["body"].Value;
 
+    /// <summary>A study file (it has <c>baseScenario</c>) or a study's output (<c>study</c>): Studies/StudySchemaTests checks those.</summary>
+    internal static bool IsStudyDocument(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && (root.TryGetProperty("baseScenario", out _) || root.TryGetProperty("study", out _));
+
     private static bool IsPlan(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -195,6 +199,10 @@ public sealed partial class ScenarioSchemaTests
     {
         var json = Snippet(file, index);
         var what = $"{file}, ```json block {index + 1}";
+        using (var document = JsonDocument.Parse(json))
+        {
+            if (IsStudyDocument(document.RootElement)) return;
+        }
 
         if (IsPlan(json))
         {

@@ -3,43 +3,20 @@ using System.Text;
 using System.Xml.Linq;
 using FreightOptimizer.Analysis;
 
-namespace FreightOptimizer.CorridorPlanner;
+namespace FreightOptimizer.Reporting;
 
-/// <summary>The budget frontier as a planner reads it: a table, <c>frontier.csv</c> and a chart <c>frontier.svg</c>.</summary>
-internal sealed class Frontier(Scenario scenario, IReadOnlyList<FrontierPoint> points)
+/// <summary>The budget frontier as a chart (<c>frontier.svg</c>): the optimum against the budget, labelled where the options built change.</summary>
+public static class FrontierChart
 {
-    /// <summary>The CSV header, exactly.</summary>
-    public const string CsvHeader = "budget,status,objective,capital,unmetTonnes,options";
-
-    private readonly string _money = scenario.Currency;
-
-    public void Print(TextWriter output)
+    /// <summary>The chart as an SVG document.</summary>
+    /// <param name="scenario">The scenario (its name and currency).</param>
+    /// <param name="points">The frontier.</param>
+    /// <returns>The SVG text.</returns>
+    public static string Svg(Scenario scenario, IReadOnlyList<FrontierPoint> points)
     {
-        output.WriteLine();
-        output.WriteLine($"Budget frontier ({points.Count} budgets; bn {_money}; objective over the horizon, capital spent, unmet Mt):");
-        output.WriteLine($"  {"budget",8} {"status",-18} {"objective",10} {"capital",8} {"unmet",7}  options built");
-        foreach (var p in points)
-        {
-            output.WriteLine($"  {Bn(p.Budget),8} {p.Status,-18} {Bn(p.Objective),10} {Bn(p.CapitalSpent),8} {(p.UnmetTonnes is { } u ? (u / 1e6).ToString("0.00", CultureInfo.InvariantCulture) : "-"),7}  {Options(p)}");
-        }
-    }
-
-    public string Csv()
-    {
-        var text = new StringBuilder(CsvHeader).Append('\n');
-        foreach (var p in points)
-        {
-            text.Append(Number(p.Budget)).Append(',').Append(p.Status).Append(',')
-                .Append(Number(p.Objective)).Append(',').Append(Number(p.CapitalSpent)).Append(',')
-                .Append(Number(p.UnmetTonnes)).Append(',').Append(Quoted(string.Join(';', p.Chosen.Select(OptionLabel)))).Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>Objective (line, left axis) and capital spent (bars, same axis) against the budget; labels where the options built change.</summary>
-    public string Svg()
-    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count == 0) throw new ArgumentException("A frontier has at least one budget.", nameof(points));
         const double Width = 820, Height = 480, Left = 80, Right = 30, Top = 50, Bottom = 70;
         XNamespace ns = "http://www.w3.org/2000/svg";
         var solved = points.Where(p => p.HasPlan).ToList();
@@ -72,9 +49,9 @@ internal sealed class Frontier(Scenario scenario, IReadOnlyList<FrontierPoint> p
                 Text(ns, Left - 8, Y(yb) + 4, (yb / 1e9).ToString("0.##", CultureInfo.InvariantCulture), "end"));
         }
 
-        svg.Add(Text(ns, (Left + Width - Right) / 2, Height - 25, $"capital budget (bn {_money})", "middle"));
+        svg.Add(Text(ns, (Left + Width - Right) / 2, Height - 25, $"capital budget (bn {scenario.Currency})", "middle"));
         svg.Add(new XElement(ns + "text", new XAttribute("transform", $"translate(20,{F((Top + Height - Bottom) / 2)}) rotate(-90)"), new XAttribute("text-anchor", "middle"),
-            $"optimum over the horizon (bn {_money})"));
+            $"optimum over the horizon (bn {scenario.Currency})"));
 
         // The objective as a step line (a budget buys nothing until the next option fits) with a marker per solve.
         if (solved.Count > 0)
@@ -89,7 +66,7 @@ internal sealed class Frontier(Scenario scenario, IReadOnlyList<FrontierPoint> p
             string? previous = null;
             foreach (var p in solved)
             {
-                var options = Options(p, separator: " + ");
+                var options = !p.HasPlan ? "-" : p.Chosen.IsEmpty ? "none" : string.Join(" + ", p.Chosen.Select(AnalysisViews.OptionLabel));
                 svg.Add(new XElement(ns + "circle", new XAttribute("cx", F(X(p.Budget))), new XAttribute("cy", F(Y(p.Objective!.Value))), new XAttribute("r", "3.5"), new XAttribute("fill", "#1f77b4"),
                     new XElement(ns + "title", $"budget {Bn(p.Budget)} bn: optimum {Bn(p.Objective)} bn, capital {Bn(p.CapitalSpent)} bn, builds {options}")));
                 if (options != previous)
@@ -116,17 +93,6 @@ internal sealed class Frontier(Scenario scenario, IReadOnlyList<FrontierPoint> p
         new(ns + "text", new XAttribute("x", F2(x)), new XAttribute("y", F2(y)), new XAttribute("text-anchor", anchor), new XAttribute("fill", fill), text);
 
     private static string F2(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Options(FrontierPoint p, string separator = ", ") =>
-        !p.HasPlan ? "-" : p.Chosen.IsEmpty ? "none" : string.Join(separator, p.Chosen.Select(OptionLabel));
-
-    /// <summary>The option id, with its units when they are not 1 (id×3 for three modules).</summary>
-    private static string OptionLabel(InvestmentDecision c) =>
-        Math.Abs(c.Units - 1) < 1e-9 ? c.Id.Value : $"{c.Id}×{c.Units.ToString("0.##", CultureInfo.InvariantCulture)}";
-
-    private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private static string Quoted(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
     private static string Bn(double? money) => money is { } m ? (m / 1e9).ToString("0.00", CultureInfo.InvariantCulture) : "-";
 }
