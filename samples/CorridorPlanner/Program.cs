@@ -40,6 +40,10 @@ var paretoOption = new Option<int?>("--pareto")
     Description = "also compute the cost–CO2 frontier with N points by the ε-constraint method (docs/analysis.md): least cost, then tighter CO2 caps down to the least CO2; prints it and, with --out, writes pareto.csv and pareto.svg",
     HelpName = "N",
 };
+var calibrateOption = new Option<bool>("--calibrate")
+{
+    Description = "also calibrate the base year to the scenario's observations (docs/analysis.md): per-tonne constants from the duals of the observations, shown before and after; with --out, the calibrated scenario is written as calibrated.json and the constants go into the reports",
+};
 var outlookOption = new Option<string?>("--outlook")
 {
     Description = "also answer the 2024–2030 outlook (docs/corridor.md §13): the year each investment should come online, and what the Northern Sea Route carries with and without a longer season and Chinese vessels; FILE defaults to data/russia-china-2030.json beside the program",
@@ -50,7 +54,7 @@ var outlookOption = new Option<string?>("--outlook")
 var root = new RootCommand("CorridorPlanner: plans the built-in Russia–China corridor, or a scenario file, and prints the plan.")
 {
     scenarioOption, outOption, engineOption, timeLimitOption, appraiseOption, sweepOption, mpsOption, lpOption, traceOption, sensitivityOption, closuresOption,
-    paretoOption, outlookOption,
+    calibrateOption, paretoOption, outlookOption,
 };
 root.SetAction(parse =>
 {
@@ -169,6 +173,12 @@ root.SetAction(parse =>
         files.Closures = LongRun.Run<ClosureProgress, ClosureStudy>(output, "closures", p => (p.Completed, p.Total),
             progress => Closures.Run(scenario, new ClosureOptions { Mode = mode, Solve = options }, progress));
         AnalysisViews.Closures(output, files.Closures, view.Money);
+    }
+
+    if (parse.GetValue(calibrateOption))
+    {
+        files.Calibration = Calibration.Calibrate(scenario, new CalibrationOptions { Solve = options });
+        AnalysisViews.Calibration(output, files.Calibration, scenario.Currency);
     }
 
     if (parse.GetValue(paretoOption) is { } points && result.Status == SolveStatus.Optimal)

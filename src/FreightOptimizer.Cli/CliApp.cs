@@ -29,6 +29,7 @@ public static class CliApp
             CompareCommand.Create(context),
             FrontierCommand.Create(context),
             ParetoCommand.Create(context),
+            CalibrateCommand.Create(context),
             ExportCommand.Create(context),
             StudyCommand.Create(context),
         };

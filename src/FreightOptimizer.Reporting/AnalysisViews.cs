@@ -139,6 +139,42 @@ public static class AnalysisViews
         console.Table(table);
     }
 
+    /// <summary>A base-year calibration: each observation modelled before and after, observed, and the constant it earned.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="result">The calibration (<see cref="Calibration.Calibrate"/>).</param>
+    /// <param name="currency">The currency of the constants.</param>
+    public static void Calibration(IAnsiConsole console, CalibrationResult result, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(result);
+        console.Line();
+        console.Line($"Calibration to the observations ({result.Status}; nothing built, as observed): {result.Message}");
+        if (result.Constants.IsDefaultOrEmpty) return;
+        var largest = result.Before.Concat(result.After).Select(r => Math.Max(r.ObservedAnnualTonnes, r.ModelledAnnualTonnes)).DefaultIfEmpty(0).Max();
+        var tonnes = Unit.Tonnes(largest);
+        var table = Tables.Create("observation", ">observed", ">tol.", ">before", ">after", ">after vs obs.", $">constant {currency}/t", "on", "outcome");
+        var inv = CultureInfo.InvariantCulture;
+        for (var i = 0; i < result.Constants.Length; i++)
+        {
+            var c = result.Constants[i];
+            var before = i < result.Before.Length ? result.Before[i] : null;
+            var after = i < result.After.Length ? result.After[i] : null;
+            var row = after ?? before;
+            table.Row(Tables.Clip(row?.Name ?? c.Observation, 45),
+                row is null ? "-" : tonnes.Format(row.ObservedAnnualTonnes),
+                row is null ? "-" : row.Tolerance.ToString("0%", inv),
+                before is null ? "-" : tonnes.Format(before.ModelledAnnualTonnes),
+                after is null ? "-" : tonnes.Format(after.ModelledAnnualTonnes),
+                after?.RelativeDifference is { } d ? d.ToString("+0.0%;-0.0%;0.0%", inv) : "-",
+                c.CostPerTonne.ToString("+#,0.00;-#,0.00;0", inv),
+                c.CostPerTonne == 0 ? "-" : (c.Elements.Length == 1 ? c.Elements[0].ToString() : $"{c.Elements.Length} elements") + (c.Commodity is { } k ? $" ({k})" : ""),
+                c.Outcome + (c.Clamped ? " (clamped)" : ""));
+        }
+
+        console.Table(table);
+        console.Line($"  {result.Before.Count(r => r.WithinTolerance)} of {result.Before.Length} within tolerance before, {result.After.Count(r => r.WithinTolerance)} of {result.After.Length} after ({tonnes.Label}/yr); the constants are cost adjustments marked source \"calibration\" in the calibrated scenario.");
+    }
+
     /// <summary>The cost–CO2 frontier: each point's cap, cost, emissions, unmet tonnes and the cap's price, and the tonnes by mode.</summary>
     /// <param name="console">Where to write.</param>
     /// <param name="points">The frontier (<see cref="EmissionsFrontier.Compute"/>), least cost first.</param>

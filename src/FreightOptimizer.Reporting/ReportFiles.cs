@@ -27,6 +27,9 @@ public sealed class ReportFiles(Scenario scenario, OptimizationResult result)
     /// <summary>A closure study, if one was run.</summary>
     public ClosureStudy? Closures { get; set; }
 
+    /// <summary>The base-year calibration, when it was run (in the reports; its calibrated scenario written as calibrated.json).</summary>
+    public CalibrationResult? Calibration { get; set; }
+
     /// <summary>The cost–CO2 frontier, when it was computed (written as pareto.csv and pareto.svg).</summary>
     public IReadOnlyList<EmissionsFrontierPoint>? EmissionsFrontier { get; set; }
 
@@ -64,6 +67,12 @@ public sealed class ReportFiles(Scenario scenario, OptimizationResult result)
             CsvExport.WriteFrontierFile(frontier, Path.Combine(directory, "frontier.csv"));
             File.WriteAllText(Path.Combine(directory, "frontier.svg"), FrontierChart.Svg(Scenario, frontier));
             written.AddRange(["frontier.csv", "frontier.svg"]);
+        }
+
+        if (Calibration?.Calibrated is { } calibrated)
+        {
+            ScenarioJson.WriteFile(calibrated, Path.Combine(directory, "calibrated.json"));
+            written.Add("calibrated.json");
         }
 
         if (EmissionsFrontier is { Count: > 0 } pareto)
@@ -108,6 +117,7 @@ public sealed class ReportFiles(Scenario scenario, OptimizationResult result)
             ? [.. t.Decomposition.ThroughOverHorizon(t.Element).OrderByDescending(f => f.Tonnes).Select(f => new TraceRow(f.Commodity, f.Origin, f.Market, f.Routes, f.Tonnes))]
             : null,
         Sweeps = Sweeps,
+        Calibration = Calibration,
         Sensitivity = Sensitivity is null ? null
             : [.. Sensitivity.Capacities.Select(c => new SensitivityRow(
                 $"capacity of {c.Element} in {c.Period.Value}",

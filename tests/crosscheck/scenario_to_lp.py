@@ -21,6 +21,9 @@ The reading, sentence by sentence of the format:
     commodity's, else 1,000,000; mustServe fixes unmet to 0; at a closed location nothing is served.
   * balance at every open n,k,t: supply used + inflow - outflow = served.
   * handling: handlingCostPerTonne[k] * (inflow + supply used) of k.
+  * costAdjustments: each adds costPerTonne to the route's cost (a "route" entry) or the location's
+    handling cost (a "location" entry) of its commodity, or of every commodity when it names none;
+    several for one element and commodity add up.
   * investments: Binary 0/1, Modular integer 0..maxUnits (default 1), Continuous real 0..maxUnits
     (default 1); capacity added from firstPeriod (default first) on; objective
     capitalCost*units*CRF*horizonYears; exclusiveGroup: at most one built (units > 0); requires: built
@@ -270,6 +273,16 @@ def build(sc):
         time = values[k] * float(days) / 365.0 * holding if days is not None else 0.0
         return time + co2_per_tonne(r) * carbon
 
+    # ---- cost adjustments: (kind, id, commodity or None) -> amount per tonne --------------------
+    adjust = {}
+    for adj in opt(sc, "costAdjustments", []) or []:
+        kind = "route" if "route" in adj else "location"
+        key = (kind, adj[kind], opt(adj, "commodity"))
+        adjust[key] = adjust.get(key, 0.0) + float(adj["costPerTonne"])
+
+    def adjusted(kind, ident, k):
+        return adjust.get((kind, ident, None), 0.0) + adjust.get((kind, ident, k), 0.0)
+
     # ---- flows -------------------------------------------------------------------------------
     x = {}  # (a,k,t) -> name
     for a in R:
@@ -281,7 +294,7 @@ def build(sc):
                 if not (handles(r["from"], k) and handles(r["to"], k)) and "commodity-restrictions-ignored" not in MUT:
                     continue
                 name = m.var(f"x{ri[a]}_{ki[k]}_{ti[t]}", f"flow {a} {k} {t}")
-                m.cost(name, float(c) + surcharge(r, k))
+                m.cost(name, float(c) + surcharge(r, k) + adjusted("route", a, k))
                 x[(a, k, t)] = name
 
     cap_co2 = opt(sc, "co2CapTonnes")
@@ -352,7 +365,7 @@ def build(sc):
                     terms[v] = terms.get(v, 0.0) + 1.0
                 for v in inflow.get((n, k, t), []):
                     terms[v] = terms.get(v, 0.0) + 1.0
-                h = float(hcost.get(k, 0.0))
+                h = float(hcost.get(k, 0.0)) + adjusted("location", n, k)
                 if h:
                     for v in [v for v in terms if not ("handling-excludes-supply" in MUT and v.startswith("s"))]:
                         m.cost(v, h)  # handling per tonne of throughput (inflow + supply used)

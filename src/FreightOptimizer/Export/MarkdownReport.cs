@@ -98,6 +98,14 @@ public static partial class MarkdownReport
         Optional(md, "Closures (N−1)", content.Closures, rows => model.ClosureTable(rows));
         Optional(md, "Where the freight goes", content.Tracing, rows => model.TraceTable(rows));
         Optional(md, "Sensitivity", content.Sensitivity, rows => model.SensitivityTable(rows));
+        if (content.Calibration is { } calibration)
+        {
+            Heading(md, "Calibration to the observations", null);
+            md.Append(Escape(calibration.Message)).Append("\n\n");
+            if (calibration.Constants.IsDefaultOrEmpty) md.Append("No rows.\n\n");
+            else Table(md, model.CalibrationTable(calibration));
+        }
+
         if (plan?.Verification is { } v)
         {
             Heading(md, "Verification", null);

@@ -262,6 +262,12 @@ internal sealed class HtmlReportWriter(ReportModel model)
             OptionalTable(sensitivity.Count, model.SensitivityTable(sensitivity));
         }
 
+        if (content.Calibration is { } calibration)
+        {
+            Section("calibration", "Calibration to the observations", calibration.Message);
+            OptionalTable(calibration.Constants.Length, model.CalibrationTable(calibration));
+        }
+
         if (content.Sweeps is { } sweeps)
         {
             Section("tornado", "What moves the optimum", "Each input scaled over its range with everything else held: how far the optimum moves (bar: lowest to highest change), largest swing first.");

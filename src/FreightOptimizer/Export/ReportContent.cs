@@ -75,13 +75,20 @@ public sealed record ReportContent
         init => _sweeps = value is null ? null : [.. value];
     }
 
+    /// <summary>
+    /// A base-year calibration (<see cref="Analysis.Calibration.Calibrate"/>): the observations before and
+    /// after, with the constants per tonne; null for no calibration section.
+    /// </summary>
+    public Analysis.CalibrationResult? Calibration { get; init; }
+
     /// <summary>Equal when the scenario, the result, the title and every optional list (element by element) are equal.</summary>
     /// <param name="other">The other content.</param>
     /// <returns>Whether the two have the same content.</returns>
     public bool Equals(ReportContent? other) =>
         other is not null && Scenario.Equals(other.Scenario) && Result.Equals(other.Result) && Title == other.Title
         && ListEquals(_frontier, other._frontier) && ListEquals(_closures, other._closures)
-        && ListEquals(_tracing, other._tracing) && ListEquals(_sensitivity, other._sensitivity) && ListEquals(_sweeps, other._sweeps);
+        && ListEquals(_tracing, other._tracing) && ListEquals(_sensitivity, other._sensitivity) && ListEquals(_sweeps, other._sweeps)
+        && Equals(Calibration, other.Calibration);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Scenario, Result, Title);

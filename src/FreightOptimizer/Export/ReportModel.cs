@@ -397,6 +397,25 @@ internal sealed class ReportModel
         return table.Build();
     }
 
+    /// <summary>The observations before and after calibration, with each observation's constant per tonne.</summary>
+    public ReportTable CalibrationTable(Analysis.CalibrationResult calibration)
+    {
+        var table = ReportTable.Create("calibration", "observation", $"observed ({Tonnes.Label}/yr)#", $"before ({Tonnes.Label}/yr)#", $"after ({Tonnes.Label}/yr)#",
+            "tolerance#", $"constant ({Scenario.Currency}/t)#", "on", "outcome");
+        for (var i = 0; i < calibration.Constants.Length; i++)
+        {
+            var c = calibration.Constants[i];
+            var before = i < calibration.Before.Length ? calibration.Before[i] : null;
+            var after = i < calibration.After.Length ? calibration.After[i] : null;
+            var on = string.Join(", ", c.Elements.IsDefault ? [] : c.Elements.Select(ElementName)) + (c.Commodity is { } k ? $" ({k.Value})" : "");
+            table.Add(before?.Name ?? c.Observation, Tonnes.Format(before?.ObservedAnnualTonnes ?? after?.ObservedAnnualTonnes), Tonnes.Format(before?.ModelledAnnualTonnes),
+                Tonnes.Format(after?.ModelledAnnualTonnes), ReportFormat.Percent(before?.Tolerance ?? after?.Tolerance), c.CostPerTonne == 0 ? "0" : ReportFormat.PerTonne(c.CostPerTonne),
+                c.CostPerTonne == 0 ? "" : on, c.Outcome.ToString() + (c.Clamped ? " (clamped)" : ""));
+        }
+
+        return table.Build();
+    }
+
     public ReportTable SensitivityTable(IReadOnlyList<SensitivityRow> rows)
     {
         var table = ReportTable.Create("sensitivity", "input", "change", $"cost change ({Money.Label})#", $"unmet change ({Tonnes.Label})#", "note");

@@ -71,6 +71,12 @@ public sealed partial record Scenario
     /// </summary>
     public double? Co2CapTonnes { get; init; }
 
+    /// <summary>
+    /// Per-tonne amounts added to route tariffs and handling costs (calibration constants, say);
+    /// <see cref="RouteCostPerTonne"/> and <see cref="HandlingCostPerTonne"/> add them.
+    /// </summary>
+    public ImmutableArray<CostAdjustment> CostAdjustments { get; init; } = [];
+
     /// <summary>Where the data came from (free text, ignored by the model).</summary>
     public string? Source { get; init; }
 
@@ -157,7 +163,7 @@ public sealed partial record Scenario
     public double RouteCostPerTonne(Route route, CommodityId commodity)
     {
         ArgumentNullException.ThrowIfNull(route);
-        return route.CostPerTonne[commodity] + GeneralisedSurchargePerTonne(route, commodity);
+        return route.CostPerTonne[commodity] + GeneralisedSurchargePerTonne(route, commodity) + Adjustment(NetworkElement.Of(route.Id), commodity);
     }
 
     /// <summary>
@@ -172,7 +178,20 @@ public sealed partial record Scenario
     public double HandlingCostPerTonne(Location location, CommodityId commodity)
     {
         ArgumentNullException.ThrowIfNull(location);
-        return location.HandlingCostOf(commodity);
+        return location.HandlingCostOf(commodity) + Adjustment(NetworkElement.Of(location.Id), commodity);
+    }
+
+    /// <summary>The sum of the <see cref="CostAdjustments"/> of an element for a commodity (0 without any).</summary>
+    private double Adjustment(NetworkElement element, CommodityId commodity)
+    {
+        if (CostAdjustments.IsDefaultOrEmpty) return 0;
+        var sum = 0.0;
+        foreach (var a in CostAdjustments)
+        {
+            if (a.Element == element && a.AppliesTo(commodity)) sum += a.CostPerTonne;
+        }
+
+        return sum;
     }
 
     /// <summary>The position of an investment option's first period (0 when not stated).</summary>
@@ -207,6 +226,7 @@ public sealed partial record Scenario
         && Structural.SequenceEquals(Investments, other.Investments) && Equals(Budget, other.Budget)
         && Structural.SequenceEquals(Observations, other.Observations)
         && Equals(GeneralisedCost, other.GeneralisedCost) && Nullable.Equals(Co2CapTonnes, other.Co2CapTonnes)
+        && Structural.SequenceEquals(CostAdjustments, other.CostAdjustments)
         && Source == other.Source && Notes == other.Notes;
 
     /// <inheritdoc />

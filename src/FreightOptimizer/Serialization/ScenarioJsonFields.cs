@@ -16,7 +16,7 @@ internal static class ScenarioJsonFields
     public static readonly ImmutableArray<string> Root =
     [
         "$schema", "formatVersion", "name", "currency", "discountRate", "periods", "commodities", "locations",
-        "routes", "supplies", "demands", "investments", "budget", "generalisedCost", "co2CapTonnes", "observations", "source", "notes",
+        "routes", "supplies", "demands", "investments", "budget", "generalisedCost", "co2CapTonnes", "observations", "costAdjustments", "source", "notes",
     ];
 
     /// <summary>An element of <c>periods</c>.</summary>
@@ -68,6 +68,10 @@ internal static class ScenarioJsonFields
     /// <summary>An entry of an observation's <c>elements</c>: exactly one of the two.</summary>
     public static readonly ImmutableArray<string> ObservationElement = ["location", "route"];
 
+    /// <summary>An element of <c>costAdjustments</c>: exactly one of <c>location</c> and <c>route</c>.</summary>
+    public static readonly ImmutableArray<string> CostAdjustment =
+        ["location", "route", "commodity", "costPerTonne", "observation", "source", "notes"];
+
     /// <summary>Every object kind by the name the schema gives it under <c>$defs</c> (the root as <c>scenario</c>).</summary>
     public static readonly ImmutableDictionary<string, ImmutableArray<string>> ByObject =
         new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)
@@ -84,5 +88,6 @@ internal static class ScenarioJsonFields
             ["generalisedCost"] = GeneralisedCost,
             ["observation"] = Observation,
             ["observationElement"] = ObservationElement,
+            ["costAdjustment"] = CostAdjustment,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 }

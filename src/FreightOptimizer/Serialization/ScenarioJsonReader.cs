@@ -169,6 +169,7 @@ internal sealed partial class ScenarioJsonReader
         var budget = obj.Object("budget", "the budget", ScenarioJsonFields.Budget) is { } b ? ReadBudget(b) : null;
         var generalisedCost = obj.Object("generalisedCost", "the generalised cost", ScenarioJsonFields.GeneralisedCost) is { } g ? ReadGeneralisedCost(g) : null;
         var observations = Array(obj, "observations", required: false, ReadObservation);
+        var costAdjustments = Array(obj, "costAdjustments", required: false, ReadCostAdjustment);
 
         var scenario = new Scenario(new FreightNetwork(commodities ?? [], locations ?? [], routes ?? []))
         {
@@ -185,6 +186,7 @@ internal sealed partial class ScenarioJsonReader
             GeneralisedCost = generalisedCost,
             Co2CapTonnes = obj.Number("co2CapTonnes"),
             Observations = [.. observations ?? []],
+            CostAdjustments = [.. costAdjustments ?? []],
             Source = obj.String("source"),
             Notes = obj.String("notes"),
         };
@@ -490,6 +492,28 @@ internal sealed partial class ScenarioJsonReader
         };
     }
 
+    private static CostAdjustment ReadCostAdjustment(JsonObjectReader o)
+    {
+        var location = o.String("location");
+        var route = o.String("route");
+        if (location is not null && route is not null)
+        {
+            o.Error(ValidationCode.CostAdjustmentTarget,
+                $"A cost adjustment names both location '{location}' and route '{route}'; it must name exactly one of them.");
+        }
+
+        var element = location is not null ? NetworkElement.Of(new LocationId(location))
+            : route is not null ? NetworkElement.Of(new RouteId(route))
+            : default;
+        return new(element, o.Number("costPerTonne", required: true) ?? 0)
+        {
+            Commodity = o.String("commodity") is { } c ? new CommodityId(c) : (CommodityId?)null,
+            Observation = o.String("observation"),
+            Source = o.String("source"),
+            Notes = o.String("notes"),
+        };
+    }
+
     /// <summary>The generalised cost; an emission factor for a name that is not a mode is an error at its key.</summary>
     private GeneralisedCost ReadGeneralisedCost(JsonObjectReader o)
     {
@@ -562,6 +586,7 @@ internal sealed partial class ScenarioJsonReader
         "supplies" => "supply",
         "demands" => "demand",
         "observations" => "observation",
+        "costAdjustments" => "costAdjustment",
         _ => "investment",
     };
 

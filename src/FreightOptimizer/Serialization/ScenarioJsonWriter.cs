@@ -230,6 +230,24 @@ internal static class ScenarioJsonWriter
             w.WriteEndArray();
         }
 
+        if (!scenario.CostAdjustments.IsDefaultOrEmpty)
+        {
+            w.WriteStartArray("costAdjustments");
+            foreach (var a in scenario.CostAdjustments)
+            {
+                w.WriteStartObject();
+                Text(w, "location", a.Element.Location?.Value);
+                Text(w, "route", a.Element.Route?.Value);
+                Text(w, "commodity", a.Commodity?.Value);
+                w.WriteNumber("costPerTonne", a.CostPerTonne);
+                Text(w, "observation", a.Observation);
+                Provenance(w, a.Source, a.Notes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         Provenance(w, scenario.Source, scenario.Notes);
         w.WriteEndObject();
     }

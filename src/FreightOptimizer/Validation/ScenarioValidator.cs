@@ -113,6 +113,7 @@ public static partial class ScenarioValidator
             CheckObservations();
             CheckGeneralisedCost();
             CheckMultiYear();
+            CheckCostAdjustments();
             WarnMinimumFlows();
             if (!_issues.Any(i => i.Severity == ValidationSeverity.Error)) WarnReachability();
         }
@@ -566,6 +567,98 @@ public static partial class ScenarioValidator
                 {
                     Error(ValidationCode.MissingField, at.Member("source"),
                         $"{new Text(string.Empty, what)} has no source; say where the observed number comes from.");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Cost adjustments: one known element, a commodity it carries or handles, a finite amount, an
+        /// observation that exists, and every adjusted cost at or above 0 (beyond rounding), so that no
+        /// cycle can have a negative cost.
+        /// </summary>
+        private void CheckCostAdjustments()
+        {
+            var adjustments = scenario.CostAdjustments.IsDefault ? [] : scenario.CostAdjustments;
+            if (adjustments.IsEmpty) return;
+            var observationIds = (scenario.Observations.IsDefault ? [] : scenario.Observations).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+            var targets = new List<(int Index, Route? Route, Location? Location)>(adjustments.Length);
+            for (var i = 0; i < adjustments.Length; i++)
+            {
+                var a = adjustments[i];
+                var at = new Site("$.costAdjustments", i);
+                Route? route = null;
+                Location? location = null;
+                if (a.Element.Route is { } r)
+                {
+                    if (!_network.TryGetRoute(r, out route))
+                    {
+                        Error(ValidationCode.UnknownReference, at.Member("route"), $"Cost adjustment {i} adjusts route '{r}', which is not in the routes list.");
+                    }
+                }
+                else if (a.Element.Location is { } l)
+                {
+                    if (!_network.TryGetLocation(l, out location))
+                    {
+                        Error(ValidationCode.UnknownReference, at.Member("location"), $"Cost adjustment {i} adjusts location '{l}', which is not in the locations list.");
+                    }
+                }
+                else
+                {
+                    Error(ValidationCode.CostAdjustmentTarget, at, $"Cost adjustment {i} names neither a location nor a route; it must name exactly one of them.");
+                }
+
+                if (a.Commodity is { } commodity)
+                {
+                    if (!_commodities.Contains(commodity))
+                    {
+                        Error(ValidationCode.UnknownReference, at.Member("commodity"),
+                            $"Cost adjustment {i} is for commodity '{commodity}', which is not in the commodities list.");
+                    }
+                    else if ((route is not null && !route.Carries(commodity)) || (location is not null && !location.Handles(commodity)))
+                    {
+                        Error(ValidationCode.CostAdjustmentTarget, at.Member("commodity"),
+                            $"Cost adjustment {i} is for commodity '{commodity}', which {(route is not null ? $"route '{route.Id}' does not carry" : $"location '{location!.Id}' does not handle")}.");
+                    }
+                }
+
+                if (!double.IsFinite(a.CostPerTonne))
+                {
+                    Error(ValidationCode.NotFinite, at.Member("costPerTonne"), $"The cost per tonne of cost adjustment {i} must be a finite number, not {Num(a.CostPerTonne)}.");
+                }
+                else if (Math.Abs(a.CostPerTonne) > MaxMagnitude)
+                {
+                    TooLarge(at.Member("costPerTonne"), Math.Abs(a.CostPerTonne), new Text($"The cost per tonne of cost adjustment {i}"));
+                }
+                else
+                {
+                    targets.Add((i, route, location));
+                }
+
+                if (a.Observation is { } observation && !observationIds.Contains(observation))
+                {
+                    Error(ValidationCode.UnknownReference, at.Member("observation"),
+                        $"Cost adjustment {i} names observation '{observation}', which is not in the observations list.");
+                }
+            }
+
+            // The adjusted cost of each element and commodity, reported once, at the first adjustment of it.
+            var reported = new HashSet<(NetworkElement, CommodityId)>();
+            foreach (var (i, route, location) in targets)
+            {
+                var a = adjustments[i];
+                var commodities = route is not null ? route.CostPerTonne.Keys.Where(a.AppliesTo)
+                    : location is not null ? scenario.Network.Commodities.Select(c => c.Id).Where(k => location.Handles(k) && a.AppliesTo(k))
+                    : [];
+                foreach (var k in commodities.OrderBy(k => k.Value, StringComparer.Ordinal))
+                {
+                    var baseCost = route is not null ? route.CostPerTonne[k] : location!.HandlingCostOf(k);
+                    if (!double.IsFinite(baseCost) || !reported.Add((a.Element, k))) continue;
+                    var adjusted = baseCost + adjustments.Where(b => b.Element == a.Element && b.AppliesTo(k) && double.IsFinite(b.CostPerTonne)).Sum(b => b.CostPerTonne);
+                    if (adjusted < -1e-9 * Math.Max(1.0, Math.Abs(baseCost)))
+                    {
+                        Error(ValidationCode.AdjustedCostNegative, new Site("$.costAdjustments", i).Member("costPerTonne"),
+                            $"The cost adjustments of {(route is not null ? $"route '{route.Id}'" : $"location '{location!.Id}'")} bring the cost per tonne of '{k}' to {Num(adjusted)} ({Num(baseCost)} before adjustment); an adjusted cost must not be below 0, since a cycle of negative costs would make the model unbounded.");
+                    }
                 }
             }
         }

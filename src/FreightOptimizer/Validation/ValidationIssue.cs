@@ -109,6 +109,18 @@ public enum ValidationCode
     LimitExceeded = 25,
 
     /// <summary>
+    /// A cost adjustment names neither a location nor a route (or both), or a commodity its route does
+    /// not carry or its location does not handle.
+    /// </summary>
+    CostAdjustmentTarget = 26,
+
+    /// <summary>
+    /// The cost adjustments of a route or location bring its tariff or handling cost of a commodity below
+    /// 0; costs stay non-negative so that no cycle has a negative cost and the model stays bounded.
+    /// </summary>
+    AdjustedCostNegative = 27,
+
+    /// <summary>
     /// A study's output folders do not fit together: a folder holds the output of another study (its
     /// case list differs), a result names a case the study does not have, or one case has two different
     /// results. Raised by the study runner when it resumes and by the merge.
