@@ -264,7 +264,17 @@ public sealed class PlanFileCertifierTests : IDisposable
         var certificate = PlanFileCertifier.CertifyFiles(scenarioFile, planFile);
         File.Delete(scenarioFile);
         File.Delete(planFile);
-        return certificate.Certified.Label($"{engine} ({result.Report.Engine}): {certificate}");
+
+        // An engine's plan the library's verifier rejected (an explicit engine keeps it, marked
+        // VerificationFailed, never Optimal) must be rejected by the file certifier too: the two
+        // independent readings agree. Seen with SCIP on a rare generated scenario.
+        if (result.Status == SolveStatus.VerificationFailed)
+        {
+            return (!certificate.Certified).Label($"{engine} ({result.Report.Engine}): the verifier rejected the plan, the file certifier said {certificate}")
+                .Classify(true, "plan rejected by both");
+        }
+
+        return certificate.Certified.Label($"{engine} ({result.Report.Engine}): {result.Status}, {certificate}");
     }
 
     /// <summary>
