@@ -467,6 +467,8 @@ internal sealed partial class FreightModelBuilder
                 _problem.AddTerm(row, _investments[j].Indicator, -1);
             }
         }
+
+        if (_multiYear) AddTimedPrerequisites();
     }
 
     /// <summary>

@@ -69,5 +69,19 @@ internal sealed partial class VerificationRun
 
             _firstPeriod[i] = t;
         }
+
+        if (!_multiYear) return;
+        for (var i = 0; i < _investments.Length; i++)
+        {
+            if (_firstPeriod[i] >= _periodCount) continue;
+            foreach (var requiredId in _investments[i].Requires.IsDefault ? [] : _investments[i].Requires)
+            {
+                if (_investmentIndex.TryGetValue(requiredId, out var j) && _firstPeriod[j] < _periodCount && _firstPeriod[j] > _firstPeriod[i])
+                {
+                    _feasibility.Add(VerificationCheck.Prerequisite, InvestmentSubject(_investments[i].Id), _units[i],
+                        $"The plan brings this option online in {_onlinePeriod[i]}, before '{requiredId}', which it requires, comes online in {_onlinePeriod[j]}.");
+                }
+            }
+        }
     }
 }

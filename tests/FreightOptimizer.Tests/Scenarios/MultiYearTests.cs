@@ -67,6 +67,31 @@ public sealed class MultiYearTests
         Assert.Contains(report.Findings, f => f.Check == VerificationCheck.InvestmentUnits);
     }
 
+    /// <summary>
+    /// The two-year case with 200 t wanted in both years, and the expansion requiring a permit that can
+    /// only come online in 2025 (lead time 1 year): the expansion, worth building in 2024, waits for it.
+    /// </summary>
+    [Fact]
+    public void Optimize_PrerequisiteWithALeadTime_HoldsBackTheOptionThatRequiresIt()
+    {
+        var json = TwoYears.Replace("\"growthPerYear\": 1", "\"growthPerYear\": 0", StringComparison.Ordinal)
+            .Replace("\"annualTonnes\": 100, \"growthPerYear\"", "\"annualTonnes\": 200, \"growthPerYear\"", StringComparison.Ordinal)
+            .Replace("\"lifetimeYears\": 1 }", "\"lifetimeYears\": 1, \"requires\": [ \"permit\" ] }, { \"id\": \"permit\", \"route\": \"OM\", \"addedAnnualCapacityTonnes\": 1, \"capitalCost\": 1, \"lifetimeYears\": 1, \"leadTimeYears\": 1 }", StringComparison.Ordinal);
+        var scenario = ScenarioJson.Read(json);
+        var plan = FreightPlanner.Optimize(scenario).GetPlanOrThrow();
+        Assert.True(plan.Verification!.OptimalityCertified);
+        var expand = plan.Investments.Single(d => d.Id == new InvestmentId("expand"));
+        var permit = plan.Investments.Single(d => d.Id == new InvestmentId("permit"));
+        Assert.Equal(new PeriodId("y2025"), permit.OnlinePeriod);
+        Assert.Equal(new PeriodId("y2025"), expand.OnlinePeriod);
+
+        // Online in 2024, before its permit: the verifier says so.
+        var early = plan with { Investments = [.. plan.Investments.Select(d => d.Id == expand.Id ? d with { OnlinePeriod = new PeriodId("y2024") } : d)] };
+        var report = PlanVerifier.Verify(scenario, early);
+        Assert.False(report.Passed);
+        Assert.Contains(report.Findings, f => f.Check == VerificationCheck.Prerequisite);
+    }
+
     [Theory]
     [InlineData("\"year\": 2024 }, { \"id\": \"y2025\", \"yearFraction\": 1 }", ValidationCode.PeriodYears)]
     [InlineData("\"year\": 2026 }, { \"id\": \"y2025\", \"yearFraction\": 1, \"year\": 2025 }", ValidationCode.PeriodYears)]
