@@ -113,6 +113,14 @@ internal static class StudyCommand
             context.Error.Line($"error: cannot read or write {dir}: {ex.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (AggregateException ex)
+        {
+            // A case's solve failed in a way no status covers: the lines already written stay in the
+            // folder, and running the same command again resumes with the cases still missing.
+            foreach (var inner in ex.Flatten().InnerExceptions) context.Error.Line($"error: a case failed: {inner.GetType().Name}: {inner.Message}");
+            context.Error.Line($"the results written so far are kept in {dir}; run the same command again to resume.");
+            return ExitCodes.NoPlan;
+        }
     }
 
     private static void Summary(CliContext context, StudyRunSummary summary, string headline)
