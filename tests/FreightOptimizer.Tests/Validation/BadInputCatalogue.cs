@@ -274,7 +274,28 @@ public sealed class BadInputCatalogue
             }),
             Solve = null!,
         },
+
+        // The generalised cost, the CO2 cap, calibration adjustments and multi-year horizons.
+        Err("HoldingRate_Negative", Edit(r => r["generalisedCost"] = JsonNode.Parse("""{ "holdingRatePerYear": -0.1 }""")), ValidationCode.OutOfRange, "$.generalisedCost.holdingRatePerYear", "at least 0 and at most 10 per year"),
+        Err("CarbonPrice_Negative", Edit(r => r["generalisedCost"] = JsonNode.Parse("""{ "carbonPricePerTonneCo2": -5 }""")), ValidationCode.Negative, "$.generalisedCost.carbonPricePerTonneCo2", "must not be negative (it is -5)"),
+        Err("EmissionFactor_Negative", Edit(r => At(r, "routes", 0)["co2GramsPerTonneKm"] = -1), ValidationCode.Negative, "$.routes[0].co2GramsPerTonneKm", "emission factor (gCO2e per tonne-km) of route 'rail'"),
+        Err("Co2Cap_Negative", Edit(r => r["co2CapTonnes"] = -1), ValidationCode.Negative, "$.co2CapTonnes", "The CO2 cap (tonnes CO2e) must not be negative"),
+        Err("Co2Cap_WithYears", Edit(r => { r["periods"] = TwoYears(); r["co2CapTonnes"] = 10; }), ValidationCode.Co2CapWithYears, "$.co2CapTonnes", "applies to a single-year horizon"),
+        new("CarbonPrice_RouteWithoutDistance", Outcome.Warning, ValidationCode.EmissionsWithoutDistance, "$.routes[0]", "has no distanceKm, so it emits nothing")
+        {
+            Text = () => Edit(r => r["generalisedCost"] = JsonNode.Parse("""{ "carbonPricePerTonneCo2": 5000 }""")),
+        },
+        Err("CostAdjustment_UnknownRoute", Edit(r => r["costAdjustments"] = JsonNode.Parse("""[ { "route": "road", "costPerTonne": 10 } ]""")), ValidationCode.UnknownReference, "$.costAdjustments[0].route", "adjusts route 'road', which is not in the routes list"),
+        Err("CostAdjustment_BelowZero", Edit(r => r["costAdjustments"] = JsonNode.Parse("""[ { "route": "rail", "commodity": "coal", "costPerTonne": -1000 } ]""")), ValidationCode.AdjustedCostNegative, "$.costAdjustments[0].costPerTonne", "bring the cost per tonne of 'coal' to -100"),
+        Err("Years_Decreasing", Edit(r => r["periods"] = JsonNode.Parse("""[ { "id": "y1", "yearFraction": 1, "year": 2025 }, { "id": "y2", "yearFraction": 1, "year": 2024 } ]""")), ValidationCode.PeriodYears, "$.periods[1].year", "before the year of the period before it"),
+        Err("Growth_MinusOne", Edit(r => { r["periods"] = TwoYears(); At(r, "demands", 0)["growthPerYear"] = -1; }), ValidationCode.GrowthOutOfRange, "$.demands[0].growthPerYear", "must be above −1 and at most 1"),
+        new("Growth_WithoutYears", Outcome.Warning, ValidationCode.MultiYearFieldIgnored, "$.demands[0].growthPerYear", "the growth is ignored")
+        {
+            Text = () => Edit(r => At(r, "demands", 0)["growthPerYear"] = 0.05),
+        },
     ];
+
+    private static JsonNode TwoYears() => JsonNode.Parse("""[ { "id": "y1", "yearFraction": 1, "year": 2024 }, { "id": "y2", "yearFraction": 1, "year": 2025 } ]""")!;
 
     public static TheoryData<string> Names() => [.. Cases.Where(c => !c.Slow).Select(c => c.Name)];
 
