@@ -78,6 +78,9 @@ switch (mode)
     case "interrupt":
         // interrupt DOW_FILE: overshoot of time limits and cancellation per engine (benchmarks/interrupt/run.sh).
         return FaultModes.Interrupt(args[1]);
+    case "interrupt-overhead":
+        // interrupt-overhead: what GLOP, CLP and PDLP spend past a 1 ms limit (model hand-over) and a 1 s limit.
+        return FaultModes.InterruptOverhead();
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PhaseBenchmarks).Assembly).Run(args);
         return 0;
