@@ -3,7 +3,7 @@ namespace FreightOptimizer.Formulation;
 
 /// <summary>
 /// One supply or demand line in one period where it applies: <see cref="Tonnes"/> = annual tonnes ×
-/// year fraction, and whether the line's location is open then.
+/// year fraction (× growth factor in a multi-year horizon), and whether the line's location is open then.
 /// </summary>
 internal readonly record struct LineInPeriod(int Line, int Location, int Commodity, int Period, double Tonnes, bool LocationOpen);
 
@@ -26,7 +26,7 @@ internal static class LineExpansion
             for (var t = 0; t < periods.Length; t++)
             {
                 if (!Scenario.AppliesIn(supply.Period, periods[t].Id) || !scenario.IsOpen(supply.Location, periods[t].Id)) continue;
-                yield return new LineInPeriod(line, n, k, t, supply.AnnualTonnes * periods[t].YearFraction, true);
+                yield return new LineInPeriod(line, n, k, t, MultiYear.SupplyTonnes(scenario, supply, t), true); // annual × fraction, grown in a multi-year horizon
             }
         }
     }

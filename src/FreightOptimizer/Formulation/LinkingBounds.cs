@@ -63,7 +63,7 @@ internal sealed class LinkingBounds
             foreach (var line in scenario.Supplies)
             {
                 if (!Scenario.AppliesIn(line.Period, period.Id) || !scenario.IsOpen(line.Location, period.Id)) continue;
-                if (scenario.Network.TryGetCommodityIndex(line.Commodity, out var k)) supply[(k * periods.Length) + t] += line.AnnualTonnes * period.YearFraction;
+                if (scenario.Network.TryGetCommodityIndex(line.Commodity, out var k)) supply[(k * periods.Length) + t] += MultiYear.SupplyTonnes(scenario, line, t);
             }
 
             foreach (var line in scenario.Demands)

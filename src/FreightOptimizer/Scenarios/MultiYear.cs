@@ -71,9 +71,7 @@ public static class MultiYear
     public static double GrowthFactor(Scenario scenario, Demand demand, int periodIndex)
     {
         ArgumentNullException.ThrowIfNull(demand);
-        if (demand.GrowthPerYear is not { } g || g == 0) return 1.0;
-        var years = YearsFromStart(scenario, periodIndex);
-        return years == 0 ? 1.0 : Math.Pow(1 + g, years);
+        return Growth(scenario, demand.GrowthPerYear, periodIndex);
     }
 
     /// <summary>The tonnes a demand line wants in a period: annual tonnes × year fraction × growth factor.</summary>
@@ -88,6 +86,38 @@ public static class MultiYear
         var tonnes = demand.AnnualTonnes * scenario.Horizon.Periods[periodIndex].YearFraction;
         var growth = GrowthFactor(scenario, demand, periodIndex);
         return growth == 1.0 ? tonnes : tonnes * growth;
+    }
+
+    /// <summary>The growth factor of a supply line in a period: (1 + g)^(year − first year), 1 without years or growth.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="supply">The supply line.</param>
+    /// <param name="periodIndex">The zero-based period index.</param>
+    /// <returns>The factor (&gt; 0).</returns>
+    public static double GrowthFactor(Scenario scenario, Supply supply, int periodIndex)
+    {
+        ArgumentNullException.ThrowIfNull(supply);
+        return Growth(scenario, supply.GrowthPerYear, periodIndex);
+    }
+
+    /// <summary>The tonnes a supply line offers in a period at most: annual tonnes × year fraction × growth factor.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="supply">The supply line.</param>
+    /// <param name="periodIndex">The zero-based period index.</param>
+    /// <returns>Tonnes in the period.</returns>
+    public static double SupplyTonnes(Scenario scenario, Supply supply, int periodIndex)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(supply);
+        var tonnes = supply.AnnualTonnes * scenario.Horizon.Periods[periodIndex].YearFraction;
+        var growth = GrowthFactor(scenario, supply, periodIndex);
+        return growth == 1.0 ? tonnes : tonnes * growth;
+    }
+
+    private static double Growth(Scenario scenario, double? growthPerYear, int periodIndex)
+    {
+        if (growthPerYear is not { } g || g == 0) return 1.0;
+        var years = YearsFromStart(scenario, periodIndex);
+        return years == 0 ? 1.0 : Math.Pow(1 + g, years);
     }
 
     /// <summary>

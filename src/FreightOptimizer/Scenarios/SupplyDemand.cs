@@ -13,6 +13,12 @@ public sealed record Supply(LocationId Location, CommodityId Commodity, double A
     /// <summary>Cost per tonne used (≥ 0), paid for every tonne that leaves the location.</summary>
     public double CostPerTonne { get; init; }
 
+    /// <summary>
+    /// Growth of the annual tonnes per calendar year (0.05 = 5 % a year, &gt; −1), or null for none: in a
+    /// period of year y at most annual tonnes × (1 + g)^(y − first year) are available. Ignored without years.
+    /// </summary>
+    public double? GrowthPerYear { get; init; }
+
     /// <summary>When set, the line applies to this period only (the amount is still an annual rate).</summary>
     public PeriodId? Period { get; init; }
 

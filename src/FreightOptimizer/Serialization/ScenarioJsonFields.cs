@@ -41,7 +41,7 @@ internal static class ScenarioJsonFields
 
     /// <summary>An element of <c>supplies</c>.</summary>
     public static readonly ImmutableArray<string> Supply =
-        ["location", "commodity", "annualTonnes", "costPerTonne", "period", "source", "notes"];
+        ["location", "commodity", "annualTonnes", "costPerTonne", "growthPerYear", "period", "source", "notes"];
 
     /// <summary>An element of <c>demands</c>.</summary>
     public static readonly ImmutableArray<string> Demand =

@@ -399,6 +399,7 @@ internal sealed partial class ScenarioJsonReader
             o.Number("annualTonnes", required: true) ?? 0)
         {
             CostPerTonne = o.Number("costPerTonne") ?? 0,
+            GrowthPerYear = o.Number("growthPerYear"),
             Period = o.String("period") is { } p ? new PeriodId(p) : (PeriodId?)null,
             Source = o.String("source"),
             Notes = o.String("notes"),

@@ -131,6 +131,7 @@ internal static class ScenarioJsonWriter
                 w.WriteString("commodity", s.Commodity.Value);
                 w.WriteNumber("annualTonnes", s.AnnualTonnes);
                 if (s.CostPerTonne != 0) w.WriteNumber("costPerTonne", s.CostPerTonne);
+                Number(w, "growthPerYear", s.GrowthPerYear);
                 Text(w, "period", s.Period?.Value);
                 Provenance(w, s.Source, s.Notes);
                 w.WriteEndObject();

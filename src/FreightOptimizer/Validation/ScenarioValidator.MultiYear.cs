@@ -53,6 +53,28 @@ public static partial class ScenarioValidator
                 }
             }
 
+            for (var i = 0; i < scenario.Supplies.Length; i++)
+            {
+                var s = scenario.Supplies[i];
+                if (s.GrowthPerYear is not { } g) continue;
+                var at = new Site("$.supplies", i, "growthPerYear");
+                if (!double.IsFinite(g) || g <= -1 || g > 1)
+                {
+                    Error(ValidationCode.GrowthOutOfRange, at,
+                        $"The growth per year of the supply of '{s.Commodity}' at '{s.Location}' must be above −1 and at most 1 (0.05 is 5 % a year); it is {g.ToString("R", CultureInfo.InvariantCulture)}.");
+                }
+                else if (multiYear && Grown(s.AnnualTonnes, g) is var grown && !(grown <= MaxMagnitude))
+                {
+                    Error(ValidationCode.DerivedValueOutOfRange, at,
+                        $"The supply of '{s.Commodity}' at '{s.Location}' grows to {grown.ToString("R", CultureInfo.InvariantCulture)} t a year by the last year, above 1e15; check the growth per year.");
+                }
+                else if (!multiYear)
+                {
+                    Warning(ValidationCode.MultiYearFieldIgnored, at,
+                        $"The supply of '{s.Commodity}' at '{s.Location}' grows per year, but the periods carry no calendar years, so the growth is ignored.");
+                }
+            }
+
             for (var i = 0; i < scenario.Investments.Length; i++)
             {
                 var o = scenario.Investments[i];
@@ -85,7 +107,7 @@ public static partial class ScenarioValidator
             }
         }
 
-        /// <summary>The annual tonnes of a growing demand in the last year of the horizon.</summary>
+        /// <summary>The annual tonnes of a growing demand or supply in the last year of the horizon.</summary>
         private double Grown(double annual, double growth)
         {
             var periods = scenario.Horizon.Periods;

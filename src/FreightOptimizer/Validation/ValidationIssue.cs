@@ -143,7 +143,7 @@ public enum ValidationCode
     /// <summary>The year fractions of the periods of one calendar year add up to more than 1.</summary>
     YearFractionsExceedYear = 34,
 
-    /// <summary>A demand's <c>growthPerYear</c> is not above −1 and at most 1 (100 % a year).</summary>
+    /// <summary>A demand's or supply's <c>growthPerYear</c> is not above −1 and at most 1 (100 % a year).</summary>
     GrowthOutOfRange = 40,
 
     /// <summary>
@@ -168,7 +168,7 @@ public enum ValidationCode
     HoldingCostWithoutData = 105,
 
     /// <summary>
-    /// Warning: a demand's <c>growthPerYear</c> or an option's <c>leadTimeYears</c> is given, but the
+    /// Warning: a demand's or supply's <c>growthPerYear</c> or an option's <c>leadTimeYears</c> is given, but the
     /// periods carry no calendar years, so it is ignored.
     /// </summary>
     MultiYearFieldIgnored = 106,

@@ -356,7 +356,7 @@ internal sealed partial class VerificationRun
                 var line = supplies[_orderedLines[j]];
                 var reduced = line.CostPerTonne + handling - pi + rho;
                 var scale = Math.Abs(line.CostPerTonne) + Math.Abs(handling) + Math.Abs(pi) + Math.Abs(rho);
-                var ub = line.AnnualTonnes * _fraction[t];
+                var ub = SupplyTonnes(_orderedLines[j], t);
                 dual.Add(ub * Math.Min(reduced, 0) * _weight[t]);
                 if (ReducedCostCheck(reduced, scale, _orderedValues[j], ub, usedAbove) is { } check)
                 {

@@ -263,7 +263,7 @@ internal sealed partial class VerificationRun
             {
                 if (!Scenario.AppliesIn(line.Period, _periodIds[t])) continue;
                 Link(ref Row(n, k, t).SupplyHead, s);
-                Scale(line.AnnualTonnes * _fraction[t]);
+                Scale(SupplyTonnes(s, t));
             }
         }
     }
@@ -294,7 +294,7 @@ internal sealed partial class VerificationRun
         Gather(row.SupplyHead, buffer);
         buffer.Sort((a, b) => supplies[a].CostPerTonne != supplies[b].CostPerTonne
             ? supplies[a].CostPerTonne.CompareTo(supplies[b].CostPerTonne) : a.CompareTo(b));
-        (row.SupplyStart, row.SupplyCount) = Split(row.Supply, buffer, j => supplies[j].AnnualTonnes * _fraction[t], out var supplyCapacity);
+        (row.SupplyStart, row.SupplyCount) = Split(row.Supply, buffer, j => SupplyTonnes(j, t), out var supplyCapacity);
         for (var j = 0; j < row.SupplyCount; j++)
         {
             _supply.Add(supplies[_orderedLines[row.SupplyStart + j]].CostPerTonne * _orderedValues[row.SupplyStart + j] * _weight[t]);

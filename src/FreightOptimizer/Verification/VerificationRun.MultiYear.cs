@@ -25,6 +25,9 @@ internal sealed partial class VerificationRun
     /// <summary>The tonnes demand line d wants in period t (annual × fraction × growth).</summary>
     private double DemandTonnes(int d, int t) => MultiYear.DemandTonnes(_scenario, _scenario.Demands[d], t);
 
+    /// <summary>The tonnes supply line s offers in period t at most: annual × year fraction, grown in a multi-year horizon.</summary>
+    private double SupplyTonnes(int s, int t) => MultiYear.SupplyTonnes(_scenario, _scenario.Supplies[s], t);
+
     /// <summary>The capital one unit of option i adds to the objective: from its online period in a multi-year horizon.</summary>
     private double CapitalPerUnit(int i)
     {

@@ -21,6 +21,7 @@ public sealed class MultiYearProperties
     private static Scenario WithMultiYearFieldsIgnored(Scenario scenario) => scenario with
     {
         Demands = [.. scenario.Demands.Select((d, i) => d with { GrowthPerYear = 0.01 * (i % 5) })],
+        Supplies = [.. scenario.Supplies.Select((s, i) => s with { GrowthPerYear = 0.02 * (i % 4) })],
         Investments = [.. scenario.Investments.Select((o, i) => o with { LeadTimeYears = i % 3 })],
     };
 
@@ -111,7 +112,11 @@ public sealed class MultiYearProperties
         {
             var scenario = WithYears(c.Scenario, 0);
             var none = Solve(scenario);
-            var zero = Solve(scenario with { Demands = [.. scenario.Demands.Select(d => d with { GrowthPerYear = 0 })] });
+            var zero = Solve(scenario with
+            {
+                Demands = [.. scenario.Demands.Select(d => d with { GrowthPerYear = 0 })],
+                Supplies = [.. scenario.Supplies.Select(s => s with { GrowthPerYear = 0 })],
+            });
             var same = none.Status == zero.Status && PlanJson.Write(none) == PlanJson.Write(zero);
 
             // At r = 0 the objective is the plain sum of its parts, recomputed here from the plan's flows.
@@ -140,5 +145,34 @@ public sealed class MultiYearProperties
                 ? result.Status == SolveStatus.Infeasible
                 : plan.Investments[0].Units == 0 && plan.Investments[0].OnlinePeriod is null && result.Status == SolveStatus.Optimal;
             return holds.Label($"{result.Status} {result.Plan?.Investments[0]}");
+        });
+
+    /// <summary>
+    /// Growing supplies: every plan is verified and certified, and no supply line gives more in a
+    /// period than its annual tonnes × year fraction × (1 + g)^(year − first year), recomputed here.
+    /// </summary>
+    [Property(MaxTest = 30)]
+    [Trait("Category", "Slow")]
+    public Property SupplyGrowth_PlansAreVerified_AndUseNoMoreThanTheGrownSupply() =>
+        Prop.ForAll(ScenarioGenerator.Cases(), Gen.Choose(-30, 100).ToArbitrary(), (c, percent) =>
+        {
+            var years = WithYears(c.Scenario, 0.05);
+            var scenario = years with { Supplies = [.. years.Supplies.Select((s, i) => s with { GrowthPerYear = (i % 2 == 0 ? percent : -percent / 2) / 100.0 })] };
+            var result = Solve(scenario);
+            if (result.Plan is not { } plan) return (result.Status == SolveStatus.Infeasible).Label($"{result.Status}: {result.Message}");
+            var ok = result.Status == SolveStatus.Optimal && plan.Verification!.Passed && plan.Verification.OptimalityCertified;
+            var first = scenario.Horizon.Periods[0].Year!.Value;
+            foreach (var period in scenario.Horizon.Periods)
+            {
+                foreach (var group in scenario.Supplies.GroupBy(s => (s.Location, s.Commodity)))
+                {
+                    var cap = group.Where(s => Scenario.AppliesIn(s.Period, period.Id))
+                        .Sum(s => s.AnnualTonnes * period.YearFraction * Math.Pow(1 + (s.GrowthPerYear ?? 0), period.Year!.Value - first));
+                    var used = plan.Supplied.Where(u => u.Location == group.Key.Location && u.Commodity == group.Key.Commodity && u.Period == period.Id).Sum(u => u.Tonnes);
+                    ok &= used <= cap + (1e-6 * Math.Max(1, cap));
+                }
+            }
+
+            return ok.Label($"{result.Status} {plan.Objective} {string.Join("; ", plan.Verification?.Findings.Select(f => f.Message) ?? [])}");
         });
 }
