@@ -70,9 +70,13 @@ public sealed partial class RussiaChina2030Tests
         }
     }
 
-    /// <summary>The timetable docs/corridor.md §13 reports: the conveyor as soon as its lead time allows, nothing else by 2030.</summary>
+    /// <summary>
+    /// The timetable docs/corridor.md §13 reports: the conveyor as soon as its lead time allows, carrying
+    /// the Amur coal as it grows (4.5 Mt × 1.0281^(year − 2024)); the announced 2030 capacities online
+    /// in 2030; the other three not by 2030.
+    /// </summary>
     [Fact]
-    public void Outlook_Timetable_ConveyorOnlineIn2027_OthersNotBuiltBy2030()
+    public void Outlook_Timetable_ConveyorOnlineIn2027_CommittedIn2030_OthersNotBuiltBy2030()
     {
         var timetable = Answer.Value.Timetable.ToDictionary(e => e.Id.Value);
         var conveyor = timetable["blagoveshchensk-heihe-conveyor"];
@@ -80,12 +84,42 @@ public sealed partial class RussiaChina2030Tests
         Assert.Equal(2027, conveyor.OnlineYear);
         Assert.Equal(new PeriodId("2027-ice"), conveyor.OnlinePeriod);
         Assert.Equal(20e9, conveyor.CapitalCost, 0);
-        Assert.All(conveyor.TonnesByYear, y => Assert.Equal(4.5e6, y.AddedTonnes, 1e-6 * 4.5e6));
+        Assert.All(conveyor.TonnesByYear, y => Assert.Equal(4.5e6 * Math.Pow(1.0281, y.Year!.Value - 2024), y.AddedTonnes, 1e-6 * 5.3e6));
         Assert.Equal([2027, 2028, 2029, 2030], conveyor.TonnesByYear.Select(y => y.Year!.Value));
+
+        // UBTZ's share: the transit is full, so the 2.2 Mt/yr it adds are all used in 2030,
+        // 2.2 Mt × (7/12 × 0.9571 in the ice season + 5/12 while open).
+        var ubtz = timetable["committed-ubtz-transit"];
+        Assert.True(ubtz.Built);
+        Assert.Equal(new PeriodId("2030-ice"), ubtz.OnlinePeriod);
+        Assert.Equal(0, ubtz.CapitalCharge);
+        Assert.Equal(2.2e6 * ((7.0 / 12 * 0.9571) + (5.0 / 12)), Assert.Single(ubtz.TonnesByYear).AddedTonnes, 1e-6 * 2.2e6);
+        Assert.Equal(2030, timetable["committed-nizhneleninskoye-bcp"].OnlineYear);
+
         Assert.All(NotBuilt, id => Assert.False(timetable[id].Built, id));
         Assert.Equal(
             Answer.Value.Timetable.Select(e => (e.Id, e.OnlinePeriod)),
             Answer.Value.VariantTimetable.Select(e => (e.Id, e.OnlinePeriod)));
+    }
+
+    /// <summary>
+    /// Supplies grow: Kuzbass 2.56 %/yr, Elga 8.15 %/yr, crude flat; the only demand left unmet is iron ore
+    /// at Harbin, whose supplies (Kimkan 0.87 %/yr, Chita 2.81 %/yr) grow slower than its demand (2.81 %/yr).
+    /// </summary>
+    [Fact]
+    public void Outlook_SuppliesGrow_AndOnlyIronOreIsShort()
+    {
+        var scenario = ScenarioJson.ReadFile(DataFile);
+        var last = scenario.Horizon.Periods.Length - 1;
+        double Grown(string location, string commodity) =>
+            MultiYear.SupplyTonnes(scenario, scenario.Supplies.Single(s => s.Location.Value == location && s.Commodity.Value == commodity), last)
+            / scenario.Horizon.Periods[last].YearFraction;
+        Assert.Equal(52.75e6 * Math.Pow(1.0256, 6), Grown("RU_KUZBASS", "coal"), 1);
+        Assert.Equal(20e6 * Math.Pow(1.0815, 6), Grown("RU_ELGA", "coal"), 1);
+        Assert.Equal(70e6, Grown("RU_TAISHET", "oil"), 1);
+        var plan = Answer.Value.Base.Plan!;
+        Assert.True(plan.TotalUnmetTonnes > 0);
+        Assert.All(plan.Unmet.Where(u => u.Tonnes > 1), u => Assert.Equal(("CN_HARBIN", "iron-ore"), (u.Location.Value, u.Commodity.Value)));
     }
 
     /// <summary>
