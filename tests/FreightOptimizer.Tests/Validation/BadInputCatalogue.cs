@@ -293,6 +293,11 @@ public sealed class BadInputCatalogue
         {
             Text = () => Edit(r => At(r, "demands", 0)["growthPerYear"] = 0.05),
         },
+        Err("SupplyGrowth_MinusOne", Edit(r => { r["periods"] = TwoYears(); At(r, "supplies", 0)["growthPerYear"] = -1; }), ValidationCode.GrowthOutOfRange, "$.supplies[0].growthPerYear", "must be above −1 and at most 1"),
+        new("SupplyGrowth_WithoutYears", Outcome.Warning, ValidationCode.MultiYearFieldIgnored, "$.supplies[0].growthPerYear", "the growth is ignored")
+        {
+            Text = () => Edit(r => At(r, "supplies", 0)["growthPerYear"] = 0.05),
+        },
     ];
 
     private static JsonNode TwoYears() => JsonNode.Parse("""[ { "id": "y1", "yearFraction": 1, "year": 2024 }, { "id": "y2", "yearFraction": 1, "year": 2025 } ]""")!;
