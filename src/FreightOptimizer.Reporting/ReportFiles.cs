@@ -62,12 +62,7 @@ public sealed class ReportFiles(Scenario scenario, OptimizationResult result)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        if (Frontier is { Count: > 0 } frontier)
-        {
-            CsvExport.WriteFrontierFile(frontier, Path.Combine(directory, "frontier.csv"));
-            File.WriteAllText(Path.Combine(directory, "frontier.svg"), FrontierChart.Svg(Scenario, frontier));
-            written.AddRange(["frontier.csv", "frontier.svg"]);
-        }
+        if (Frontier is { Count: > 0 } frontier) written.AddRange(WriteFrontier(Scenario, frontier, directory));
 
         if (Calibration?.Calibrated is { } calibrated)
         {
@@ -75,12 +70,7 @@ public sealed class ReportFiles(Scenario scenario, OptimizationResult result)
             written.Add("calibrated.json");
         }
 
-        if (EmissionsFrontier is { Count: > 0 } pareto)
-        {
-            FrontierExport.WriteEmissionsCsvFile(pareto, Path.Combine(directory, "pareto.csv"));
-            FrontierExport.WriteEmissionsSvgFile(pareto, Path.Combine(directory, "pareto.svg"), Scenario.Currency);
-            written.AddRange(["pareto.csv", "pareto.svg"]);
-        }
+        if (EmissionsFrontier is { Count: > 0 } pareto) written.AddRange(WriteEmissionsFrontier(Scenario, pareto, directory));
 
         if (Trace is { } trace)
         {
@@ -102,6 +92,33 @@ public sealed class ReportFiles(Scenario scenario, OptimizationResult result)
         }
 
         return written;
+    }
+
+    /// <summary>Writes a budget frontier as frontier.csv and frontier.svg into a folder (created if missing).</summary>
+    /// <param name="scenario">The scenario it was computed for.</param>
+    /// <param name="points">The frontier.</param>
+    /// <param name="directory">The folder.</param>
+    /// <returns>The names of the files written.</returns>
+    public static IReadOnlyList<string> WriteFrontier(Scenario scenario, IReadOnlyList<FrontierPoint> points, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        CsvExport.WriteFrontierFile(points, Path.Combine(directory, "frontier.csv"));
+        File.WriteAllText(Path.Combine(directory, "frontier.svg"), FrontierChart.Svg(scenario, points));
+        return ["frontier.csv", "frontier.svg"];
+    }
+
+    /// <summary>Writes a cost–CO2 frontier as pareto.csv and pareto.svg into a folder (created if missing).</summary>
+    /// <param name="scenario">The scenario it was computed for (its currency labels the chart).</param>
+    /// <param name="points">The frontier.</param>
+    /// <param name="directory">The folder.</param>
+    /// <returns>The names of the files written.</returns>
+    public static IReadOnlyList<string> WriteEmissionsFrontier(Scenario scenario, IReadOnlyList<EmissionsFrontierPoint> points, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Directory.CreateDirectory(directory);
+        FrontierExport.WriteEmissionsCsvFile(points, Path.Combine(directory, "pareto.csv"));
+        FrontierExport.WriteEmissionsSvgFile(points, Path.Combine(directory, "pareto.svg"), scenario.Currency);
+        return ["pareto.csv", "pareto.svg"];
     }
 
     /// <summary>The report content: the plan and every analysis that was run.</summary>

@@ -40,16 +40,9 @@ internal static class FrontierCommand
             var money = Unit.Money(points.Select(p => Math.Max(p.Budget, p.Objective ?? 0)).DefaultIfEmpty(0).Max(), s.Currency);
             context.Output.Line($"Scenario: {s.Name ?? "(unnamed)"}");
             AnalysisViews.Frontier(context.Output, points, money);
-            if (parse.GetValue(outDir) is { } dir)
+            if (parse.GetValue(outDir) is { } dir && !Shared.TryWrite(context, dir, () => ReportFiles.WriteFrontier(s, points, dir)))
             {
-                var written = Shared.TryWrite(context, dir, () =>
-                {
-                    Directory.CreateDirectory(dir);
-                    CsvExport.WriteFrontierFile(points, Path.Combine(dir, "frontier.csv"));
-                    File.WriteAllText(Path.Combine(dir, "frontier.svg"), FrontierChart.Svg(s, points));
-                    return ["frontier.csv", "frontier.svg"];
-                });
-                if (!written) return ExitCodes.InvalidInput;
+                return ExitCodes.InvalidInput;
             }
 
             // 0 when every budget has a plan; 3 when a plan was rejected; else 1.

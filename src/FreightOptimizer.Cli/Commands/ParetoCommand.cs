@@ -1,6 +1,5 @@
 using System.CommandLine;
 using FreightOptimizer.Analysis;
-using FreightOptimizer.Export;
 using FreightOptimizer.Reporting;
 
 namespace FreightOptimizer.Cli.Commands;
@@ -43,16 +42,9 @@ internal static class ParetoCommand
             var money = Unit.Money(frontier.Select(p => p.Cost ?? 0).DefaultIfEmpty(0).Max(), s.Currency);
             context.Output.Line($"Scenario: {s.Name ?? "(unnamed)"}");
             AnalysisViews.EmissionsFrontier(context.Output, frontier, money, s.Currency);
-            if (parse.GetValue(outDir) is { } dir)
+            if (parse.GetValue(outDir) is { } dir && !Shared.TryWrite(context, dir, () => ReportFiles.WriteEmissionsFrontier(s, frontier, dir)))
             {
-                var written = Shared.TryWrite(context, dir, () =>
-                {
-                    Directory.CreateDirectory(dir);
-                    FrontierExport.WriteEmissionsCsvFile(frontier, Path.Combine(dir, "pareto.csv"));
-                    FrontierExport.WriteEmissionsSvgFile(frontier, Path.Combine(dir, "pareto.svg"), s.Currency);
-                    return ["pareto.csv", "pareto.svg"];
-                });
-                if (!written) return ExitCodes.InvalidInput;
+                return ExitCodes.InvalidInput;
             }
 
             return frontier.Any(p => p.Status == SolveStatus.VerificationFailed) ? ExitCodes.VerificationFailed

@@ -449,7 +449,7 @@ internal sealed partial class FreightModelBuilder
         }
     }
 
-    /// <summary>An option is built only if every option it requires is built.</summary>
+    /// <summary>An option is built only if every option it requires is built (and, over years, not before it).</summary>
     /// <remarks>z[i] − z[j] ≤ 0 for every j required by i.</remarks>
     private void AddPrerequisites()
     {
@@ -465,10 +465,9 @@ internal sealed partial class FreightModelBuilder
                 var row = _problem.AddRow(double.NegativeInfinity, 0, ModelNames.Prerequisite(options[i].Id, requiredId));
                 _problem.AddTerm(row, _investments[i].Indicator, 1);
                 _problem.AddTerm(row, _investments[j].Indicator, -1);
+                if (_multiYear) AddTimedPrerequisite(i, j);
             }
         }
-
-        if (_multiYear) AddTimedPrerequisites();
     }
 
     /// <summary>

@@ -77,36 +77,27 @@ internal sealed partial class FreightModelBuilder
     }
 
     /// <summary>
-    /// In a multi-year horizon an option comes online no earlier than every option it requires: for
-    /// each period t it can be online by, built-by-t of i ≤ units-online-by-t of j, where built-by-t
-    /// is Σ_{s≤t} o[i,s] (its online indicator) or, without one, Σ_{s≤t} w[i,s] / maxUnits[i].
+    /// In a multi-year horizon option i comes online no earlier than option j it requires: for each
+    /// period t it can be online by, built-by-t of i ≤ units-online-by-t of j, where built-by-t is
+    /// Σ_{s≤t} o[i,s] (its online indicator) or, without one, Σ_{s≤t} w[i,s] / maxUnits[i].
     /// </summary>
-    private void AddTimedPrerequisites()
+    private void AddTimedPrerequisite(int i, int j)
     {
-        var options = _scenario.Investments;
-        var indexOf = new Dictionary<InvestmentId, int>();
-        for (var i = 0; i < options.Length; i++) indexOf.TryAdd(options[i].Id, i);
-        for (var i = 0; i < options.Length; i++)
+        var option = _scenario.Investments[i];
+        var required = _scenario.Investments[j].Id;
+        foreach (var t in _onlinePeriods[i])
         {
-            if (options[i].Requires.IsDefaultOrEmpty) continue;
-            foreach (var requiredId in options[i].Requires)
+            var row = _problem.AddRow(double.NegativeInfinity, 0, $"{ModelNames.Prerequisite(option.Id, required)}[{_periods[t].Id}]");
+            foreach (var mine in _onlineByOption[i])
             {
-                var j = indexOf[requiredId];
-                foreach (var t in _onlinePeriods[i])
-                {
-                    var row = _problem.AddRow(double.NegativeInfinity, 0, $"{ModelNames.Prerequisite(options[i].Id, requiredId)}[{_periods[t].Id}]");
-                    foreach (var mine in _onlineByOption[i])
-                    {
-                        if (mine.Period > t) continue;
-                        if (mine.Indicator >= 0) _problem.AddTerm(row, mine.Indicator, 1);
-                        else _problem.AddTerm(row, mine.Units, 1 / options[i].UnitLimit);
-                    }
+                if (mine.Period > t) continue;
+                if (mine.Indicator >= 0) _problem.AddTerm(row, mine.Indicator, 1);
+                else _problem.AddTerm(row, mine.Units, 1 / option.UnitLimit);
+            }
 
-                    foreach (var theirs in _onlineByOption[j])
-                    {
-                        if (theirs.Period <= t) _problem.AddTerm(row, theirs.Units, -1);
-                    }
-                }
+            foreach (var theirs in _onlineByOption[j])
+            {
+                if (theirs.Period <= t) _problem.AddTerm(row, theirs.Units, -1);
             }
         }
     }

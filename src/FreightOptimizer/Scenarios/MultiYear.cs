@@ -83,9 +83,7 @@ public static class MultiYear
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(demand);
-        var tonnes = demand.AnnualTonnes * scenario.Horizon.Periods[periodIndex].YearFraction;
-        var growth = GrowthFactor(scenario, demand, periodIndex);
-        return growth == 1.0 ? tonnes : tonnes * growth;
+        return LineTonnes(scenario, demand.AnnualTonnes, demand.GrowthPerYear, periodIndex);
     }
 
     /// <summary>The growth factor of a supply line in a period: (1 + g)^(year − first year), 1 without years or growth.</summary>
@@ -108,8 +106,14 @@ public static class MultiYear
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(supply);
-        var tonnes = supply.AnnualTonnes * scenario.Horizon.Periods[periodIndex].YearFraction;
-        var growth = GrowthFactor(scenario, supply, periodIndex);
+        return LineTonnes(scenario, supply.AnnualTonnes, supply.GrowthPerYear, periodIndex);
+    }
+
+    /// <summary>A line's tonnes in a period: annual × year fraction, × its growth factor when it grows.</summary>
+    private static double LineTonnes(Scenario scenario, double annualTonnes, double? growthPerYear, int periodIndex)
+    {
+        var tonnes = annualTonnes * scenario.Horizon.Periods[periodIndex].YearFraction;
+        var growth = Growth(scenario, growthPerYear, periodIndex);
         return growth == 1.0 ? tonnes : tonnes * growth;
     }
 

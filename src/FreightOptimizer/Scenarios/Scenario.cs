@@ -159,7 +159,6 @@ public sealed partial record Scenario
     /// <param name="commodity">A commodity the route carries.</param>
     /// <returns>The cost per tonne.</returns>
     /// <exception cref="KeyNotFoundException">The route does not carry the commodity.</exception>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "A scenario-level cost: the scenario's own surcharges belong here.")]
     public double RouteCostPerTonne(Route route, CommodityId commodity)
     {
         ArgumentNullException.ThrowIfNull(route);
@@ -174,7 +173,6 @@ public sealed partial record Scenario
     /// <param name="location">The location.</param>
     /// <param name="commodity">The commodity.</param>
     /// <returns>The cost per tonne.</returns>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "A scenario-level cost: the scenario's own surcharges belong here.")]
     public double HandlingCostPerTonne(Location location, CommodityId commodity)
     {
         ArgumentNullException.ThrowIfNull(location);
